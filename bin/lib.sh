@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Shared settings for the local stack. Sourced by the other bin/ scripts.
+# Everything the stack creates lives under $STACK_DIR (git-ignored), so
+# `rm -rf .stack` after `npm stop` returns the checkout to a clean state.
+
+set -euo pipefail
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STACK_DIR="${CIVIKEY_STACK_DIR:-$ROOT_DIR/.stack}"
+RUN_DIR="$STACK_DIR/run"
+LOG_DIR="$STACK_DIR/logs"
+DOWNLOAD_DIR="$STACK_DIR/downloads"
+WP_DIR="$STACK_DIR/wordpress"
+DB_DATA_DIR="$STACK_DIR/mysql"
+
+# WordPress comes from Debian trixie's package; the mirror only keeps the newest
+# 6.8.x, so we pin major.minor and print the exact version we got.
+WP_BRANCH="${CIVIKEY_WP_BRANCH:-6.8}"
+
+HTTP_HOST="127.0.0.1"
+HTTP_PORT="${CIVIKEY_PORT:-8889}"
+SITE_URL="http://$HTTP_HOST:$HTTP_PORT"
+PHP_WORKERS="${CIVIKEY_PHP_WORKERS:-8}"
+
+DB_HOST="127.0.0.1"
+DB_PORT="${CIVIKEY_DB_PORT:-3307}"
+DB_NAME="civikey_dev"
+DB_TEST_NAME="civikey_test"
+DB_USER="civikey"
+DB_PASSWORD="civikey"
+
+ADMIN_USER="admin"
+ADMIN_PASSWORD="${CIVIKEY_ADMIN_PASSWORD:-password}"
+ADMIN_EMAIL="admin@example.org"
+
+export ROOT_DIR STACK_DIR RUN_DIR LOG_DIR WP_DIR SITE_URL DB_HOST DB_PORT DB_NAME \
+	DB_TEST_NAME DB_USER DB_PASSWORD ADMIN_USER ADMIN_PASSWORD ADMIN_EMAIL
+
+log() { printf '[civikey] %s\n' "$*"; }
+die() { printf '[civikey] error: %s\n' "$*" >&2; exit 1; }
+
+mysql_root() {
+	mariadb --protocol=socket --socket="$RUN_DIR/mysqld.sock" -uroot "$@"
+}
+
+# Runs `php` with the stack's environment so PHP helpers find the database.
+stack_php() {
+	php -d display_errors=stderr "$@"
+}
+
+wait_for() {
+	local what="$1" tries="$2"
+	shift 2
+	local i
+	for ((i = 0; i < tries; i++)); do
+		if "$@" >/dev/null 2>&1; then
+			return 0
+		fi
+		sleep 0.25
+	done
+	die "$what did not come up; see $LOG_DIR"
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `npm start`: a local WordPress with CiviCRM and this plugin.
+#
+# Where a Docker engine answers, this is `wp-env start` (see .wp-env.json: it
+# brings the real CiviCRM release). Otherwise, as on our CI machines, it is a
+# native stack: MariaDB and PHP's built-in server from Debian packages, with
+# all state in .stack/. Set CIVIKEY_NATIVE=1 to skip the Docker check.
+source "$(dirname "$0")/lib.sh"
+
+if [[ -z "${CIVIKEY_NATIVE:-}" ]] && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+	log "Docker is available: starting wp-env"
+	exec npx wp-env start
+fi
+
+bash "$ROOT_DIR/bin/setup-system.sh"
+if [[ ! -f "$ROOT_DIR/build/index.asset.php" ]]; then
+	log "Building the admin screen (npm run build)"
+	(cd "$ROOT_DIR" && npx wp-scripts build src/index.tsx --output-path=build >"$LOG_DIR/build.log" 2>&1) ||
+		{ tail -n 30 "$LOG_DIR/build.log" >&2; die "npm run build failed"; }
+fi
+bash "$ROOT_DIR/bin/start-db.sh"
+bash "$ROOT_DIR/bin/start-wordpress.sh"
+
+cat <<MSG
+
+  CiviKey is running.
+    Site:     $SITE_URL/
+    Admin:    $SITE_URL/wp-admin/tools.php?page=civikey
+    Login:    $ADMIN_USER / $ADMIN_PASSWORD
+    CiviCRM:  ${CIVIKEY_CIVICRM:-standin} (the test stand-in; see README)
+    Logs:     $LOG_DIR
+  Stop it with: npm stop
+
+MSG
