@@ -1,0 +1,153 @@
+<?php
+/**
+ * What CiviKey knows about its surroundings.
+ *
+ * @package CiviKey
+ */
+
+namespace CiviKey;
+
+use CiviKey\CiviCRM\Availability;
+use CiviKey\CiviCRM\Gateway;
+
+/**
+ * Assembles the status shown at the top of Tools → CiviKey (and by the REST
+ * status route): is CiviCRM there, is AuthX on, may this person manage keys.
+ */
+class System_Status {
+
+	/**
+	 * CiviCRM gateway.
+	 *
+	 * @var Gateway
+	 */
+	private $gateway;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Gateway $gateway CiviCRM gateway.
+	 */
+	public function __construct( Gateway $gateway ) {
+		$this->gateway = $gateway;
+	}
+
+	/**
+	 * The status for the current user.
+	 *
+	 * @return array{civicrm: array{state: string, version: string|null, message: string}, authx: array{state: string, message: string}, access: array{can_manage_keys: bool, capability: string, has_capability: bool, can_edit_api_keys: bool|null, message: string}}
+	 */
+	public function for_current_user(): array {
+		$state = $this->gateway->availability();
+		$ready = Availability::READY === $state;
+
+		$capability        = Access::capability();
+		$has_capability    = current_user_can( $capability );
+		$can_edit_api_keys = $ready ? $this->current_user_may_edit_api_keys() : null;
+
+		return array(
+			'civicrm' => array(
+				'state'   => $state,
+				'version' => $this->gateway->version(),
+				'message' => Availability::message( $state ),
+			),
+			'authx'   => $ready ? $this->authx() : array(
+				'state'   => 'unknown',
+				'message' => __( 'AuthX cannot be checked until CiviCRM is ready.', 'civikey' ),
+			),
+			'access'  => array(
+				'can_manage_keys'   => $has_capability && true === $can_edit_api_keys,
+				'capability'        => $capability,
+				'has_capability'    => $has_capability,
+				'can_edit_api_keys' => $can_edit_api_keys,
+				'message'           => $this->access_message( $ready, $has_capability, $can_edit_api_keys, $capability ),
+			),
+		);
+	}
+
+	/**
+	 * Asks CiviCRM whether the current user may read and write api_key.
+	 *
+	 * CiviCRM hides fields a user may not access from getFields when
+	 * permissions are checked, so this is CiviCRM's own verdict rather than
+	 * our reading of its rules.
+	 *
+	 * @return bool
+	 */
+	private function current_user_may_edit_api_keys(): bool {
+		$fields = $this->gateway->call(
+			'Contact',
+			'getFields',
+			array(
+				'select' => array( 'name' ),
+				'where'  => array( array( 'name', '=', 'api_key' ) ),
+			)
+		);
+		return is_array( $fields ) && count( $fields ) > 0;
+	}
+
+	/**
+	 * AuthX, the CiviCRM extension that turns an API key into a login.
+	 *
+	 * @return array{state: string, message: string}
+	 */
+	private function authx(): array {
+		$extensions = $this->gateway->call(
+			'Extension',
+			'get',
+			array(
+				'select' => array( 'key', 'status' ),
+				'where'  => array( array( 'key', '=', 'authx' ) ),
+			)
+		);
+		if ( is_wp_error( $extensions ) ) {
+			return array(
+				'state'   => 'unknown',
+				'message' => __( 'Your CiviCRM account may not list extensions, so CiviKey cannot tell whether AuthX is enabled. A CiviCRM administrator can check under Administer → System Settings → Extensions.', 'civikey' ),
+			);
+		}
+		$status = isset( $extensions[0]['status'] ) ? (string) $extensions[0]['status'] : 'uninstalled';
+		if ( 'installed' === $status ) {
+			return array(
+				'state'   => 'enabled',
+				'message' => '',
+			);
+		}
+		if ( 'disabled' === $status || 'disabled-missing' === $status ) {
+			return array(
+				'state'   => 'disabled',
+				'message' => __( 'The AuthX extension is disabled, so no API key can authenticate. Enable it under CiviCRM → Administer → System Settings → Extensions.', 'civikey' ),
+			);
+		}
+		return array(
+			'state'   => 'not_installed',
+			'message' => __( 'The AuthX extension is not installed, so no API key can authenticate over REST. Install it under CiviCRM → Administer → System Settings → Extensions.', 'civikey' ),
+		);
+	}
+
+	/**
+	 * Why the current user may not manage keys, or an empty string.
+	 *
+	 * @param bool      $ready             CiviCRM is ready.
+	 * @param bool      $has_capability    The WordPress capability is held.
+	 * @param bool|null $can_edit_api_keys CiviCRM's verdict, null when unknown.
+	 * @param string    $capability        The WordPress capability.
+	 * @return string
+	 */
+	private function access_message( bool $ready, bool $has_capability, ?bool $can_edit_api_keys, string $capability ): string {
+		if ( ! $has_capability ) {
+			return sprintf(
+				/* translators: %s: a WordPress capability such as manage_options. */
+				__( 'Managing API keys needs the WordPress capability "%s". Ask a site administrator.', 'civikey' ),
+				$capability
+			);
+		}
+		if ( ! $ready ) {
+			return __( 'Your access to API keys can be checked once CiviCRM is ready.', 'civikey' );
+		}
+		if ( true !== $can_edit_api_keys ) {
+			return __( 'CiviCRM does not let your account edit API keys. Ask a CiviCRM administrator to give your WordPress role the "edit api keys" permission (CiviCRM → Administer → Users and Permissions → WordPress Access Control).', 'civikey' );
+		}
+		return '';
+	}
+}

@@ -1,0 +1,37 @@
+<?php
+/**
+ * REST namespace and shared checks.
+ *
+ * @package CiviKey
+ */
+
+namespace CiviKey\REST;
+
+use CiviKey\Access;
+use WP_Error;
+
+/**
+ * What every CiviKey route shares.
+ */
+final class Routes {
+
+	public const REST_NAMESPACE = 'civikey/v1';
+
+	/**
+	 * The permission check every route starts with.
+	 *
+	 * @return true|WP_Error
+	 */
+	public static function check_manage_capability() {
+		if ( Access::current_user_can_manage() ) {
+			return true;
+		}
+		return new WP_Error(
+			'civikey_forbidden',
+			is_user_logged_in()
+				? __( 'Sorry, you are not allowed to manage CiviCRM API keys. Ask a site administrator for access.', 'civikey' )
+				: __( 'Please log in to manage CiviCRM API keys.', 'civikey' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+}

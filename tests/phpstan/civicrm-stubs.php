@@ -1,0 +1,95 @@
+<?php
+/**
+ * Declarations of the few CiviCRM symbols CiviKey touches, for PHPStan only.
+ * Never loaded at run time.
+ *
+ * @package CiviKey\Tests
+ */
+
+namespace Civi\Api4\Generic {
+	/**
+	 * What civicrm_api4() returns.
+	 *
+	 * @extends \ArrayObject<int|string, array<string, mixed>>
+	 */
+	class Result extends \ArrayObject {
+		/**
+		 * Rows counted by a row_count select.
+		 *
+		 * @var int|null
+		 */
+		public $rowCount;
+
+		/**
+		 * Debug information, including fields dropped for lack of permission.
+		 *
+		 * @var array<string, mixed>|null
+		 */
+		public $debug;
+
+		/**
+		 * First row.
+		 *
+		 * @return array<string, mixed>|null
+		 */
+		public function first() {}
+
+		/**
+		 * Rows matched before limit and offset.
+		 *
+		 * @return int
+		 */
+		public function countMatched() {}
+	}
+}
+
+namespace Civi\API\Exception {
+	/**
+	 * Thrown when permission checks refuse an action.
+	 */
+	class UnauthorizedException extends \CRM_Core_Exception {}
+}
+
+namespace {
+	/**
+	 * CiviCRM's base exception.
+	 */
+	class CRM_Core_Exception extends \Exception {
+		/**
+		 * CiviCRM's error code.
+		 *
+		 * @return string|int
+		 */
+		public function getErrorCode() {}
+	}
+
+	/**
+	 * CiviCRM system helpers.
+	 */
+	class CRM_Utils_System {
+		/**
+		 * The CiviCRM version.
+		 *
+		 * @return string
+		 */
+		public static function version() {}
+	}
+
+	/**
+	 * Starts CiviCRM.
+	 *
+	 * @return bool
+	 */
+	function civicrm_initialize() {}
+
+	/**
+	 * CiviCRM API v4.
+	 *
+	 * @param string               $entity Entity.
+	 * @param string               $action Action.
+	 * @param array<string, mixed> $params Parameters.
+	 * @param string|int|null      $index  Index.
+	 * @return \Civi\Api4\Generic\Result
+	 */
+	function civicrm_api4( $entity, $action, $params = array(), $index = null ) {}
+}
