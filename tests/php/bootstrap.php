@@ -1,0 +1,35 @@
+<?php
+/**
+ * PHPUnit bootstrap: the local stack's WordPress against the test database.
+ *
+ * WordPress's own test library (wp-phpunit) is not in the package registries
+ * this project can reach, so this does the parts of it we need: a fresh
+ * install per run (in a child process), WordPress loaded with our plugin and
+ * the chosen CiviCRM, and a base test case that rolls each test back.
+ *
+ * @package CiviKey\Tests
+ */
+
+if ( 'cli' !== PHP_SAPI ) {
+	exit( 1 );
+}
+
+require dirname( __DIR__, 2 ) . '/vendor/autoload.php';
+
+$civikey_install = array( PHP_BINARY, __DIR__ . '/install-test-site.php' );
+$civikey_command = implode( ' ', array_map( 'escapeshellarg', $civikey_install ) ) . ' 2>&1';
+exec( $civikey_command, $civikey_output, $civikey_status ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_exec
+fwrite( STDERR, implode( "\n", $civikey_output ) . "\n" );
+if ( 0 !== $civikey_status ) {
+	fwrite( STDERR, "Installing the test site failed.\n" );
+	exit( 1 );
+}
+
+require __DIR__ . '/wp-tests-config.php';
+// PHPUnit includes this file inside a function; WordPress expects these globals.
+global $wpdb, $current_site, $current_blog, $wp_rewrite, $shortcode_tags, $wp, $phpmailer, $wp_theme_directories;
+require ABSPATH . 'wp-settings.php';
+// Admin screens and REST controllers expect these loaded.
+require_once ABSPATH . 'wp-admin/includes/admin.php';
+
+require __DIR__ . '/includes/class-test-case.php';
