@@ -74,7 +74,7 @@ final class Plugin {
 	 */
 	private function register_hooks(): void {
 		add_action( 'init', array( $this, 'load_textdomain' ) );
-		( new Tools_Page( $this->gateway, PLUGIN_FILE ) )->register();
+		( new Tools_Page( PLUGIN_FILE ) )->register();
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 	}
 

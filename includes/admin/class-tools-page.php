@@ -8,8 +8,6 @@
 namespace CiviKey\Admin;
 
 use CiviKey\Access;
-use CiviKey\CiviCRM\Availability;
-use CiviKey\CiviCRM\Gateway;
 
 /**
  * Registers the screen, loads the built TypeScript app on it and nowhere
@@ -28,13 +26,6 @@ class Tools_Page {
 	private $hook_suffix = false;
 
 	/**
-	 * CiviCRM gateway.
-	 *
-	 * @var Gateway
-	 */
-	private $gateway;
-
-	/**
 	 * Directory and URL of the plugin, for build/.
 	 *
 	 * @var string
@@ -44,11 +35,9 @@ class Tools_Page {
 	/**
 	 * Constructor.
 	 *
-	 * @param Gateway $gateway     CiviCRM gateway.
-	 * @param string  $plugin_file Main plugin file.
+	 * @param string $plugin_file Main plugin file.
 	 */
-	public function __construct( Gateway $gateway, string $plugin_file ) {
-		$this->gateway     = $gateway;
+	public function __construct( string $plugin_file ) {
 		$this->plugin_file = $plugin_file;
 	}
 
@@ -108,25 +97,18 @@ class Tools_Page {
 	}
 
 	/**
-	 * Prints the page: a heading and notice that work without JavaScript, and
-	 * the element the app mounts into.
+	 * Prints the page: a heading that works without JavaScript and the element
+	 * the app mounts into. The app shows the CiviCRM status, including the
+	 * sentence to act on when CiviCRM is missing.
 	 */
 	public function render(): void {
 		if ( ! Access::current_user_can_manage() ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to manage CiviCRM API keys.', 'civikey' ), 403 );
 		}
-		$state = $this->gateway->availability();
 		echo '<div class="wrap civikey-wrap">';
-		echo '<h1>' . esc_html__( 'CiviKey', 'civikey' ) . '</h1>';
-		if ( Availability::READY !== $state ) {
-			wp_admin_notice(
-				esc_html( Availability::message( $state ) ),
-				array(
-					'type'               => Availability::MISSING === $state ? 'error' : 'warning',
-					'additional_classes' => array( 'civikey-civicrm-notice' ),
-				)
-			);
-		}
+		echo '<h1 class="wp-heading-inline">' . esc_html__( 'CiviKey', 'civikey' ) . '</h1>';
+		// WordPress moves admin notices to just after this line.
+		echo '<hr class="wp-header-end">';
 		if ( ! is_readable( plugin_dir_path( $this->plugin_file ) . 'build/index.asset.php' ) ) {
 			wp_admin_notice(
 				esc_html__( 'The CiviKey screen has not been built. Run "npm run build" in the plugin folder, or install a release zip.', 'civikey' ),

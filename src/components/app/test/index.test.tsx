@@ -1,0 +1,129 @@
+/**
+ * External dependencies
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+
+/**
+ * Internal dependencies
+ */
+import App from '..';
+import { makeStatus } from '../../../../tests/js/fixtures/status';
+
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
+
+const mockApiFetch = apiFetch as unknown as jest.Mock<
+	( options: unknown ) => Promise< unknown >
+>;
+
+describe( 'App', () => {
+	beforeEach( () => {
+		mockApiFetch.mockReset();
+	} );
+
+	it( 'should show a loading state while the status is requested', () => {
+		mockApiFetch.mockReturnValue( new Promise( () => {} ) );
+
+		render( <App /> );
+
+		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
+			'Loading CiviCRM status…'
+		);
+		expect( mockApiFetch ).toHaveBeenCalledWith(
+			expect.objectContaining( { path: '/civikey/v1/status' } )
+		);
+	} );
+
+	it( 'should show the status once it has loaded', async () => {
+		mockApiFetch.mockResolvedValue( makeStatus() );
+
+		render( <App /> );
+
+		const region = await screen.findByRole( 'region', {
+			name: 'CiviCRM status',
+		} );
+		expect( region ).toHaveTextContent( 'Ready (version 5.78.0)' );
+		expect( region ).toHaveTextContent( 'AuthX' );
+		expect( region ).toHaveTextContent( 'Enabled' );
+		expect( screen.queryByRole( 'status' ) ).not.toBeInTheDocument();
+		expect( screen.queryByRole( 'alert' ) ).not.toBeInTheDocument();
+	} );
+
+	it( 'should show why CiviCRM is missing', async () => {
+		mockApiFetch.mockResolvedValue(
+			makeStatus( {
+				civicrm: {
+					state: 'missing',
+					version: null,
+					message: 'Install and activate the CiviCRM plugin.',
+				},
+			} )
+		);
+
+		render( <App /> );
+
+		expect(
+			await screen.findByText(
+				'Install and activate the CiviCRM plugin.'
+			)
+		).toBeVisible();
+		expect( screen.getByText( 'Not found' ) ).toBeVisible();
+	} );
+
+	it( 'should show an error with Retry, and fetch again on Retry', async () => {
+		const user = userEvent.setup();
+		mockApiFetch
+			.mockRejectedValueOnce( {
+				code: 'rest_forbidden',
+				message: 'Sorry, you are not allowed to do that.',
+				data: { status: 403 },
+			} )
+			.mockResolvedValueOnce( makeStatus() );
+
+		render( <App /> );
+
+		expect( await screen.findByRole( 'alert' ) ).toHaveTextContent(
+			'Sorry, you are not allowed to do that.'
+		);
+		expect(
+			screen.queryByRole( 'heading', { name: 'CiviCRM status' } )
+		).not.toBeInTheDocument();
+
+		await user.click( screen.getByRole( 'button', { name: 'Retry' } ) );
+
+		expect(
+			await screen.findByRole( 'heading', { name: 'CiviCRM status' } )
+		).toBeInTheDocument();
+		expect( mockApiFetch ).toHaveBeenCalledTimes( 2 );
+		expect( screen.queryByRole( 'alert' ) ).not.toBeInTheDocument();
+	} );
+
+	it( 'should keep the error on screen while retrying', async () => {
+		const user = userEvent.setup();
+		mockApiFetch
+			.mockRejectedValueOnce( { code: 'fetch_error', message: 'x' } )
+			.mockReturnValueOnce( new Promise( () => {} ) );
+
+		render( <App /> );
+
+		const retry = await screen.findByRole( 'button', { name: 'Retry' } );
+		await user.click( retry );
+
+		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
+			'Loading CiviCRM status…'
+		);
+		expect( retry ).toHaveAttribute( 'aria-disabled', 'true' );
+		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
+			'could not reach the WordPress REST API'
+		);
+	} );
+} );

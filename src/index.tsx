@@ -1,0 +1,23 @@
+/**
+ * WordPress dependencies
+ */
+import domReady from '@wordpress/dom-ready';
+import { StrictMode, createRoot } from '@wordpress/element';
+
+/**
+ * Internal dependencies
+ */
+import App from './components/app';
+
+domReady( () => {
+	const container = document.getElementById( 'civikey-root' );
+	if ( ! container ) {
+		return;
+	}
+
+	createRoot( container ).render(
+		<StrictMode>
+			<App />
+		</StrictMode>
+	);
+} );
