@@ -8,7 +8,13 @@
 namespace CiviKey;
 
 use CiviKey\Admin\Tools_Page;
+use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
+use CiviKey\Keys\Key_Lock;
+use CiviKey\Keys\Key_Service;
+use CiviKey\REST\Contact_Key_Controller;
+use CiviKey\REST\Contacts_Controller;
+use CiviKey\REST\Site_Key_Controller;
 use CiviKey\REST\Status_Controller;
 
 /**
@@ -32,12 +38,28 @@ final class Plugin {
 	private $gateway;
 
 	/**
+	 * Contacts and their keys.
+	 *
+	 * @var Contact_Directory
+	 */
+	private $contacts;
+
+	/**
+	 * The key lifecycle.
+	 *
+	 * @var Key_Service
+	 */
+	private $keys;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Gateway $gateway CiviCRM gateway.
 	 */
 	private function __construct( Gateway $gateway ) {
-		$this->gateway = $gateway;
+		$this->gateway  = $gateway;
+		$this->contacts = new Contact_Directory( $gateway );
+		$this->keys     = new Key_Service( $this->contacts, $gateway, new Key_Lock() );
 	}
 
 	/**
@@ -70,6 +92,15 @@ final class Plugin {
 	}
 
 	/**
+	 * The key lifecycle, for the command line.
+	 *
+	 * @return Key_Service
+	 */
+	public function keys(): Key_Service {
+		return $this->keys;
+	}
+
+	/**
 	 * Registers every hook CiviKey uses.
 	 */
 	private function register_hooks(): void {
@@ -90,6 +121,14 @@ final class Plugin {
 	 * Registers the REST routes.
 	 */
 	public function register_routes(): void {
-		( new Status_Controller( new System_Status( $this->gateway ) ) )->register_routes();
+		$controllers = array(
+			new Status_Controller( new System_Status( $this->gateway, $this->contacts ) ),
+			new Contacts_Controller( $this->contacts ),
+			new Contact_Key_Controller( $this->keys ),
+			new Site_Key_Controller( $this->gateway, $this->contacts ),
+		);
+		foreach ( $controllers as $controller ) {
+			$controller->register_routes();
+		}
 	}
 }

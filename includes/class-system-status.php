@@ -8,6 +8,7 @@
 namespace CiviKey;
 
 use CiviKey\CiviCRM\Availability;
+use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 
 /**
@@ -24,12 +25,21 @@ class System_Status {
 	private $gateway;
 
 	/**
+	 * Contacts, for CiviCRM's verdict on api_key access.
+	 *
+	 * @var Contact_Directory
+	 */
+	private $contacts;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Gateway $gateway CiviCRM gateway.
+	 * @param Gateway           $gateway  CiviCRM gateway.
+	 * @param Contact_Directory $contacts Contact directory.
 	 */
-	public function __construct( Gateway $gateway ) {
-		$this->gateway = $gateway;
+	public function __construct( Gateway $gateway, Contact_Directory $contacts ) {
+		$this->gateway  = $gateway;
+		$this->contacts = $contacts;
 	}
 
 	/**
@@ -66,24 +76,13 @@ class System_Status {
 	}
 
 	/**
-	 * Asks CiviCRM whether the current user may read and write api_key.
-	 *
-	 * CiviCRM hides fields a user may not access from getFields when
-	 * permissions are checked, so this is CiviCRM's own verdict rather than
-	 * our reading of its rules.
+	 * CiviCRM's verdict on api_key for the current user; a refusal to answer
+	 * counts as no.
 	 *
 	 * @return bool
 	 */
 	private function current_user_may_edit_api_keys(): bool {
-		$fields = $this->gateway->call(
-			'Contact',
-			'getFields',
-			array(
-				'select' => array( 'name' ),
-				'where'  => array( array( 'name', '=', 'api_key' ) ),
-			)
-		);
-		return is_array( $fields ) && count( $fields ) > 0;
+		return true === $this->contacts->current_user_may_edit_keys();
 	}
 
 	/**

@@ -19,6 +19,19 @@ use WP_Error;
 final class Error_Translator {
 
 	/**
+	 * The refusal when CiviCRM withholds api_key from the current user.
+	 *
+	 * @return WP_Error
+	 */
+	public static function api_key_forbidden(): WP_Error {
+		return new WP_Error(
+			'civikey_civicrm_forbidden',
+			__( 'CiviCRM does not let your account read or change API keys. Ask a CiviCRM administrator to give your WordPress role the "edit api keys" permission (CiviCRM → Administer → Users and Permissions → WordPress Access Control).', 'civikey' ),
+			array( 'status' => 403 )
+		);
+	}
+
+	/**
 	 * Converts an exception from civicrm_api4().
 	 *
 	 * @param \Throwable $error  What CiviCRM threw.

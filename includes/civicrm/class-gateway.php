@@ -87,6 +87,24 @@ class Gateway {
 	}
 
 	/**
+	 * CiviCRM's site key, or null when none is defined. A secret: callers
+	 * must not log it or put it in error text.
+	 *
+	 * The settings file civicrm.settings.php defines it as a constant; some
+	 * hosts set it from the environment instead, which CiviCRM also reads
+	 * (CRM/Utils/Constant.php).
+	 *
+	 * @return string|null
+	 */
+	public function site_key(): ?string {
+		if ( Availability::READY !== $this->availability() ) {
+			return null;
+		}
+		$site_key = defined( 'CIVICRM_SITE_KEY' ) ? constant( 'CIVICRM_SITE_KEY' ) : getenv( 'CIVICRM_SITE_KEY' );
+		return is_string( $site_key ) && '' !== $site_key ? $site_key : null;
+	}
+
+	/**
 	 * Calls the CiviCRM API v4 with permission checks on.
 	 *
 	 * @param string               $entity CiviCRM entity, e.g. Contact.

@@ -18,6 +18,34 @@ final class Routes {
 	public const REST_NAMESPACE = 'civikey/v1';
 
 	/**
+	 * The `id` URL parameter of a contact route.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function contact_id_arg(): array {
+		return array(
+			'description' => __( 'CiviCRM contact ID.', 'civikey' ),
+			'type'        => 'integer',
+			'minimum'     => 1,
+			'maximum'     => 4294967295,
+			'required'    => true,
+		);
+	}
+
+	/**
+	 * Marks a response that carries or concerns a secret as never to be
+	 * stored by a browser or proxy.
+	 *
+	 * @param \WP_REST_Response $response Response.
+	 * @return \WP_REST_Response
+	 */
+	public static function no_store( \WP_REST_Response $response ): \WP_REST_Response {
+		$response->header( 'Cache-Control', 'no-store, private' );
+		$response->header( 'Pragma', 'no-cache' );
+		return $response;
+	}
+
+	/**
 	 * The permission check every route starts with.
 	 *
 	 * @return true|WP_Error
