@@ -8,10 +8,12 @@
 namespace CiviKey;
 
 use CiviKey\Admin\Tools_Page;
+use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\Keys\Key_Lock;
 use CiviKey\Keys\Key_Service;
+use CiviKey\REST\Connection_Controller;
 use CiviKey\REST\Contact_Key_Controller;
 use CiviKey\REST\Contacts_Controller;
 use CiviKey\REST\Site_Key_Controller;
@@ -126,6 +128,7 @@ final class Plugin {
 			new Contacts_Controller( $this->contacts ),
 			new Contact_Key_Controller( $this->keys ),
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
+			new Connection_Controller( $this->gateway, new Authx_Settings( $this->gateway ) ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

@@ -87,6 +87,28 @@ class Gateway {
 	}
 
 	/**
+	 * An absolute front-end URL for a CiviCRM path, built by CiviCRM itself.
+	 *
+	 * The front end matters: WordPress sends wp-admin requests without a
+	 * login cookie to the login page before AuthX sees them, and from wp-admin
+	 * CiviCRM would otherwise build an admin URL. CiviCRM knows the base page
+	 * and whether clean URLs are on.
+	 *
+	 * @param string $path CiviCRM path, e.g. civicrm/authx/id.
+	 * @return string|null Null when CiviCRM is not ready.
+	 */
+	public function frontend_url( string $path ): ?string {
+		if ( Availability::READY !== $this->availability() || ! is_callable( array( 'CRM_Utils_System', 'url' ) ) ) {
+			return null;
+		}
+		try {
+			return html_entity_decode( (string) \CRM_Utils_System::url( $path, null, true, null, false, true ) );
+		} catch ( \Throwable $error ) {
+			return null;
+		}
+	}
+
+	/**
 	 * CiviCRM's site key, or null when none is defined. A secret: callers
 	 * must not log it or put it in error text.
 	 *

@@ -73,6 +73,19 @@ namespace {
 		 * @return string
 		 */
 		public static function version() {}
+
+		/**
+		 * A CiviCRM URL.
+		 *
+		 * @param string      $path     Path.
+		 * @param string|null $query    Query.
+		 * @param bool        $absolute Absolute.
+		 * @param string|null $fragment Fragment.
+		 * @param bool        $htmlize  HTML-escape.
+		 * @param bool        $frontend Front end.
+		 * @return string
+		 */
+		public static function url( $path = '', $query = '', $absolute = false, $fragment = null, $htmlize = true, $frontend = false ) {}
 	}
 
 	/**
