@@ -9,6 +9,7 @@ namespace CiviKey;
 
 use CiviKey\CiviCRM\Availability;
 use CiviKey\CiviCRM\Contact_Directory;
+use CiviKey\CiviCRM\Error_Translator;
 use CiviKey\CiviCRM\Gateway;
 
 /**
@@ -145,7 +146,7 @@ class System_Status {
 			return __( 'Your access to API keys can be checked once CiviCRM is ready.', 'civikey' );
 		}
 		if ( true !== $can_edit_api_keys ) {
-			return __( 'CiviCRM does not let your account edit API keys. Ask a CiviCRM administrator to give your WordPress role the "edit api keys" permission (CiviCRM → Administer → Users and Permissions → WordPress Access Control).', 'civikey' );
+			return __( 'CiviCRM does not let your account edit API keys.', 'civikey' ) . ' ' . Error_Translator::permission_fix();
 		}
 		return '';
 	}

@@ -86,7 +86,8 @@ class Contact_Directory {
 			'Contact',
 			'get',
 			array(
-				'select'  => self::CONTACT_FIELDS,
+				// row_count makes CiviCRM count all matches in the same call.
+				'select'  => array_merge( self::CONTACT_FIELDS, array( 'row_count' ) ),
 				'where'   => $where,
 				'orderBy' => array(
 					'sort_name' => 'ASC',

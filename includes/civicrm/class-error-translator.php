@@ -19,6 +19,20 @@ use WP_Error;
 final class Error_Translator {
 
 	/**
+	 * How an admin gets the CiviCRM permissions key management needs.
+	 *
+	 * Editing a key is a Contact update: it needs access to CiviCRM, to see
+	 * and edit the contact, and the api_key field permission
+	 * (schema/Contact/Contact.entityType.php). "administer CiviCRM" covers
+	 * them all.
+	 *
+	 * @return string
+	 */
+	public static function permission_fix(): string {
+		return __( 'Ask a CiviCRM administrator to give your WordPress role "access CiviCRM", "view all contacts", "edit all contacts" and "edit api keys" (or "administer CiviCRM") under CiviCRM → Administer → Users and Permissions → WordPress Access Control.', 'civikey' );
+	}
+
+	/**
 	 * The refusal when CiviCRM withholds api_key from the current user.
 	 *
 	 * @return WP_Error
@@ -26,7 +40,7 @@ final class Error_Translator {
 	public static function api_key_forbidden(): WP_Error {
 		return new WP_Error(
 			'civikey_civicrm_forbidden',
-			__( 'CiviCRM does not let your account read or change API keys. Ask a CiviCRM administrator to give your WordPress role the "edit api keys" permission (CiviCRM → Administer → Users and Permissions → WordPress Access Control).', 'civikey' ),
+			__( 'CiviCRM does not let your account read or change API keys.', 'civikey' ) . ' ' . self::permission_fix(),
 			array( 'status' => 403 )
 		);
 	}
@@ -45,10 +59,10 @@ final class Error_Translator {
 				'civikey_civicrm_forbidden',
 				sprintf(
 					/* translators: 1: CiviCRM entity such as Contact, 2: API action such as update. */
-					__( 'CiviCRM refused %1$s %2$s for your account. Ask a CiviCRM administrator to grant your WordPress role the "administer CiviCRM" or "edit api keys" permission (CiviCRM → Administer → Users and Permissions).', 'civikey' ),
+					__( 'CiviCRM refused %1$s %2$s for your account.', 'civikey' ),
 					$entity,
 					$action
-				),
+				) . ' ' . self::permission_fix(),
 				array( 'status' => 403 )
 			);
 		}

@@ -69,6 +69,7 @@ class Contacts_Controller extends WP_REST_Controller {
 							'required'          => true,
 							'minLength'         => 1,
 							'maxLength'         => 64,
+							'validate_callback' => 'rest_validate_request_arg',
 							'sanitize_callback' => 'sanitize_text_field',
 						),
 					),
@@ -190,6 +191,7 @@ class Contacts_Controller extends WP_REST_Controller {
 				'type'              => 'string',
 				'default'           => '',
 				'maxLength'         => 128,
+				'validate_callback' => 'rest_validate_request_arg',
 				'sanitize_callback' => 'sanitize_text_field',
 			),
 			'page'     => array(

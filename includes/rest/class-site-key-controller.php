@@ -9,6 +9,7 @@ namespace CiviKey\REST;
 
 use CiviKey\CiviCRM\Availability;
 use CiviKey\CiviCRM\Contact_Directory;
+use CiviKey\CiviCRM\Error_Translator;
 use CiviKey\CiviCRM\Gateway;
 use WP_Error;
 use WP_REST_Controller;
@@ -109,7 +110,7 @@ class Site_Key_Controller extends WP_REST_Controller {
 		if ( ! $may_edit_keys ) {
 			return new WP_Error(
 				'civikey_site_key_forbidden',
-				__( 'Only people CiviCRM lets edit API keys may see the site key. Ask a CiviCRM administrator for the "edit api keys" permission.', 'civikey' ),
+				__( 'Only people CiviCRM lets edit API keys may see the site key.', 'civikey' ) . ' ' . Error_Translator::permission_fix(),
 				array( 'status' => 403 )
 			);
 		}

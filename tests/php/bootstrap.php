@@ -33,3 +33,4 @@ require ABSPATH . 'wp-settings.php';
 require_once ABSPATH . 'wp-admin/includes/admin.php';
 
 require __DIR__ . '/includes/class-test-case.php';
+require __DIR__ . '/includes/class-counting-gateway.php';

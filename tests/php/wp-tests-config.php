@@ -41,7 +41,7 @@ define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'DISABLE_WP_CRON', true );
 define( 'WP_DEFAULT_THEME', 'twentytwentyfive' );
 // Known to the tests so they can look for it where it must never appear.
-define( 'CIVIKEY_STANDIN_SITE_KEY', 'testsitekey0123456789abcdefABCDEF' );
+define( 'CIVIKEY_STANDIN_SITE_KEY', 'testsitekey0123456789abcdefABCDE' );
 
 foreach ( array( 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ) as $civikey_salt ) {
 	define( $civikey_salt, 'civikey-tests-' . $civikey_salt ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.VariableConstantNameFound -- WordPress's salt constants.

@@ -128,12 +128,12 @@ abstract class Test_Case extends TestCase {
 	 * @return int Contact ID.
 	 */
 	protected function civicrm_contact( array $values = array() ): int {
-		$values                    += array(
+		$values += array(
 			'contact_type' => 'Individual',
 			'first_name'   => 'Test',
 			'last_name'    => 'Contact ' . wp_generate_password( 6, false ),
 		);
-		$contact                    = civicrm_api4(
+		$contact = civicrm_api4(
 			'Contact',
 			'create',
 			array(
@@ -141,8 +141,17 @@ abstract class Test_Case extends TestCase {
 				'checkPermissions' => false,
 			)
 		)->first();
-		$this->contacts_to_delete[] = (int) $contact['id'];
+		$this->track_contact( (int) $contact['id'] );
 		return (int) $contact['id'];
+	}
+
+	/**
+	 * Deletes a contact made by the code under test after the test.
+	 *
+	 * @param int $contact_id Contact ID.
+	 */
+	protected function track_contact( int $contact_id ): void {
+		$this->contacts_to_delete[] = $contact_id;
 	}
 
 	/**
@@ -152,6 +161,15 @@ abstract class Test_Case extends TestCase {
 		if ( ! $this->contacts_to_delete || ! function_exists( 'civicrm_api4' ) ) {
 			return;
 		}
+		// CiviCRM will not delete a contact still linked to a WordPress user.
+		civicrm_api4(
+			'UFMatch',
+			'delete',
+			array(
+				'where'            => array( array( 'contact_id', 'IN', $this->contacts_to_delete ) ),
+				'checkPermissions' => false,
+			)
+		);
 		civicrm_api4(
 			'Contact',
 			'delete',
@@ -162,6 +180,78 @@ abstract class Test_Case extends TestCase {
 			)
 		);
 		$this->contacts_to_delete = array();
+	}
+
+	/**
+	 * Gives the editor role what CiviCRM needs to find and edit contacts,
+	 * short of the api_key permission (rolled back after the test).
+	 */
+	protected function grant_editor_civicrm_contact_access(): void {
+		foreach ( array( 'access_civicrm', 'view_all_contacts', 'edit_all_contacts' ) as $capability ) {
+			get_role( 'editor' )->add_cap( $capability );
+		}
+	}
+
+	/**
+	 * Links a contact to a WordPress user through UFMatch.
+	 *
+	 * CiviCRM already linked the user to a contact of its own when the user
+	 * was created (it syncs every new user), and a user has one contact per
+	 * domain, so that link is replaced.
+	 *
+	 * @param int $contact_id Contact ID.
+	 * @param int $user_id    User ID.
+	 */
+	protected function link_contact_to_user( int $contact_id, int $user_id ): void {
+		civicrm_api4(
+			'UFMatch',
+			'delete',
+			array(
+				'where'            => array( array( 'uf_id', '=', $user_id ) ),
+				'checkPermissions' => false,
+			)
+		);
+		civicrm_api4(
+			'UFMatch',
+			'create',
+			array(
+				'values'           => array(
+					'contact_id' => $contact_id,
+					'uf_id'      => $user_id,
+					'uf_name'    => get_userdata( $user_id )->user_email,
+				),
+				'checkPermissions' => false,
+			)
+		);
+	}
+
+	/**
+	 * Asserts that a value is a WP_Error.
+	 *
+	 * @param mixed  $actual  Value.
+	 * @param string $message Message on failure.
+	 */
+	protected function assertWPError( $actual, string $message = '' ): void {
+		$this->assertInstanceOf( \WP_Error::class, $actual, $message );
+	}
+
+	/**
+	 * Reads a contact's stored key straight from CiviCRM, bypassing CiviKey.
+	 *
+	 * @param int $contact_id Contact ID.
+	 * @return string|null
+	 */
+	protected function stored_key( int $contact_id ): ?string {
+		$row = civicrm_api4(
+			'Contact',
+			'get',
+			array(
+				'select'           => array( 'api_key' ),
+				'where'            => array( array( 'id', '=', $contact_id ) ),
+				'checkPermissions' => false,
+			)
+		)->first();
+		return $row['api_key'] ?? null;
 	}
 
 	/**

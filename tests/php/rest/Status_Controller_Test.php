@@ -7,6 +7,7 @@
 
 namespace CiviKey\Tests\REST;
 
+use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\REST\Status_Controller;
 use CiviKey\System_Status;
@@ -82,6 +83,7 @@ class Status_Controller_Test extends Test_Case {
 				return 'edit_others_posts';
 			}
 		);
+		$this->grant_editor_civicrm_contact_access();
 		get_role( 'editor' )->add_cap( 'edit_api_keys' );
 		$this->login_as( self::factory_user( 'editor' ) );
 
@@ -148,7 +150,7 @@ class Status_Controller_Test extends Test_Case {
 	 * @return array<string, mixed>
 	 */
 	private function status_from( Gateway $gateway ): array {
-		$controller = new Status_Controller( new System_Status( $gateway ) );
+		$controller = new Status_Controller( new System_Status( $gateway, new Contact_Directory( $gateway ) ) );
 		$request    = new WP_REST_Request( 'GET', '/civikey/v1/status' );
 		$request->set_param( 'context', 'view' );
 		$this->assertTrue( $controller->get_item_permissions_check( $request ) );
