@@ -229,7 +229,10 @@ class Contact_Directory {
 				'where'  => array(
 					array( 'api_key', '=', $key ),
 					array( 'id', '!=', $contact_id ),
-					// A contact in the trash still authenticates with its key.
+					// AuthX looks a key up among all contacts, trashed ones
+					// included, and takes the first match
+					// (ext/authx/Civi/Authx/CheckCredential.php): a copy on a
+					// trashed contact can make the live one fail.
 					array( 'is_deleted', 'IN', array( true, false ) ),
 				),
 			)
