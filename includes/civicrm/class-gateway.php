@@ -59,14 +59,17 @@ class Gateway {
 		if ( null !== $this->availability ) {
 			return $this->availability;
 		}
-		if ( ! is_callable( $this->initialize_function ) || ! is_callable( $this->api_function ) ) {
+		if ( ! is_callable( $this->initialize_function ) ) {
 			$this->availability = Availability::MISSING;
 		} elseif ( defined( 'CIVICRM_INSTALLED' ) && ! constant( 'CIVICRM_INSTALLED' ) ) {
 			// The CiviCRM plugin is active but its installer has not run yet.
 			$this->availability = Availability::NOT_INSTALLED;
 		} else {
 			try {
-				$this->availability = call_user_func( $this->initialize_function ) ? Availability::READY : Availability::UNAVAILABLE;
+				// civicrm_api4() itself only exists once CiviCRM has started
+				// (CRM/Core/Config.php loads api/api.php), so ask after.
+				$started            = (bool) call_user_func( $this->initialize_function );
+				$this->availability = $started && is_callable( $this->api_function ) ? Availability::READY : Availability::UNAVAILABLE;
 			} catch ( \Throwable $error ) {
 				$this->availability = Availability::UNAVAILABLE;
 			}

@@ -1,0 +1,83 @@
+<?php
+/**
+ * The delete action on a database entity.
+ *
+ * @package CiviCRM_Standin
+ */
+
+namespace CiviCRM_Standin\Actions;
+
+use Civi\Api4\Generic\Result;
+
+/**
+ * Deletes the records a get with the same permissions finds.
+ *
+ * @see civicrm-core Civi/Api4/Generic/DAODeleteAction.php
+ * @see civicrm-core Civi/Api4/Action/Contact/Delete.php (useTrash)
+ */
+class Dao_Delete_Action extends Dao_Write_Action {
+
+	/**
+	 * Parameters this action takes besides the common ones.
+	 *
+	 * @return array
+	 */
+	protected function own_param_info(): array {
+		$info = array(
+			'where'   => array(
+				'type'    => array( 'array' ),
+				'default' => array(),
+			),
+			'orderBy' => array(
+				'type'    => array( 'array' ),
+				'default' => array(),
+			),
+			'limit'   => array(
+				'type'    => array( 'int' ),
+				'default' => 0,
+			),
+			'offset'  => array(
+				'type'    => array( 'int' ),
+				'default' => 0,
+			),
+		);
+		if ( 'Contact' === $this->entity_name ) {
+			// SoftDeleteActionTrait: move to the trash unless told otherwise.
+			$info['useTrash'] = array(
+				'type'    => array( 'bool' ),
+				'default' => true,
+			);
+		}
+		return $info;
+	}
+
+	/**
+	 * Class name core reports as debug actionClass for this action.
+	 *
+	 * @return string
+	 */
+	public function core_class(): string {
+		return 'Contact' === $this->entity_name ? 'Civi\\Api4\\Action\\Contact\\Delete' : 'Civi\\Api4\\Generic\\DAODeleteAction';
+	}
+
+	/**
+	 * Runs the action and fills the result.
+	 *
+	 * @param Result $result Result to fill.
+	 * @throws \CRM_Core_Exception No where clause.
+	 */
+	public function run( Result $result ): void {
+		if ( ! $this->params['where'] ) {
+			throw new \CRM_Core_Exception( 'Cannot delete ' . $this->entity_name . ' with no "where" parameter specified' );
+		}
+		$items = $this->batch_records();
+		foreach ( $items as $item ) {
+			// Only the id is trusted.
+			$this->authorize_record( 'delete', array( 'id' => $item['id'] ) );
+		}
+		if ( $items ) {
+			$writer = $this->writer();
+			$result->exchangeArray( $writer::delete( $items, $this->check_permissions(), (bool) ( $this->params['useTrash'] ?? false ) ) );
+		}
+	}
+}

@@ -1,0 +1,152 @@
+<?php
+/**
+ * Base class for the CiviCRM stand-in's contract tests.
+ *
+ * @package CiviKey\Tests
+ */
+
+namespace CiviKey\Tests\Standin;
+
+use CiviKey\Tests\Test_Case;
+use CiviCRM_Standin\Authx_Endpoint;
+use CiviCRM_Standin\Mode;
+use CiviCRM_Standin\Plugin;
+
+/**
+ * Helpers for pinning the stand-in's behaviour to civicrm-core's. These tests
+ * only make sense against the stand-in; with CIVIKEY_CIVICRM=none they skip.
+ */
+abstract class Standin_Test_Case extends Test_Case {
+
+	/**
+	 * WordPress users whose UFMatch rows the test created.
+	 *
+	 * @var array<int, int>
+	 */
+	private $linked_users = array();
+
+	/**
+	 * Skips without the stand-in; initialises CiviCRM.
+	 */
+	protected function set_up() {
+		parent::set_up();
+		if ( ! class_exists( Plugin::class ) ) {
+			$this->markTestSkipped( 'The CiviCRM stand-in is not loaded.' );
+		}
+		$this->assertTrue( civicrm_initialize() );
+	}
+
+	/**
+	 * Unlinks users (a linked contact cannot be deleted for good) and puts
+	 * the stand-in's switches back.
+	 */
+	protected function tear_down() {
+		if ( $this->linked_users && function_exists( 'civicrm_api4' ) ) {
+			Mode::set_for_request( Mode::READY );
+			civicrm_api4(
+				'UFMatch',
+				'delete',
+				array(
+					'where'            => array( array( 'uf_id', 'IN', $this->linked_users ) ),
+					'checkPermissions' => false,
+				)
+			);
+		}
+		$this->linked_users = array();
+		Mode::set_for_request( Mode::READY );
+		Plugin::reset();
+		Authx_Endpoint::$finish = null;
+		parent::tear_down();
+	}
+
+	/**
+	 * A user whose role has exactly these capabilities (plus `read`).
+	 *
+	 * @param array<int, string> $capabilities WordPress capabilities, e.g. edit_api_keys.
+	 * @return int User id.
+	 */
+	protected function user_with( array $capabilities ): int {
+		static $sequence = 0;
+		++$sequence;
+		$role = 'standin_role_' . $sequence;
+		add_role( $role, $role, array_fill_keys( array_merge( array( 'read' ), $capabilities ), true ) );
+		return self::factory_user( $role );
+	}
+
+	/**
+	 * Links a contact to a WordPress user (replacing any link the user has).
+	 *
+	 * @param int $contact_id Contact.
+	 * @param int $user_id    User.
+	 */
+	protected function link( int $contact_id, int $user_id ): void {
+		civicrm_api4(
+			'UFMatch',
+			'delete',
+			array(
+				'where'            => array( array( 'uf_id', '=', $user_id ) ),
+				'checkPermissions' => false,
+			)
+		);
+		civicrm_api4(
+			'UFMatch',
+			'create',
+			array(
+				'values'           => array(
+					'contact_id' => $contact_id,
+					'uf_id'      => $user_id,
+					'uf_name'    => 'standin-' . $user_id . '-' . wp_generate_password( 6, false ) . '@example.org',
+				),
+				'checkPermissions' => false,
+			)
+		);
+		$this->linked_users[] = $user_id;
+	}
+
+	/**
+	 * Reads a contact with permissions off.
+	 *
+	 * @param int                $contact_id Contact.
+	 * @param array<int, string> $select     Fields.
+	 * @return array<string, mixed>|null
+	 */
+	protected function raw_contact( int $contact_id, array $select = array( '*' ) ): ?array {
+		return civicrm_api4(
+			'Contact',
+			'get',
+			array(
+				'select'           => $select,
+				'where'            => array( array( 'id', '=', $contact_id ) ),
+				'checkPermissions' => false,
+			)
+		)->first();
+	}
+
+	/**
+	 * Asserts that a call throws a given class with a given message.
+	 *
+	 * @param string   $class   Exception class.
+	 * @param string   $message Exact message.
+	 * @param callable $call    Call.
+	 * @return \Throwable The exception.
+	 */
+	protected function assertThrowsExactly( string $class, string $message, callable $call ): \Throwable {
+		try {
+			$call();
+		} catch ( \Throwable $error ) {
+			$this->assertSame( $class, get_class( $error ), 'Message: ' . $error->getMessage() );
+			$this->assertSame( $message, $error->getMessage() );
+			return $error;
+		}
+		$this->fail( "Expected $class: $message" );
+	}
+
+	/**
+	 * A 32-character alphanumeric key.
+	 *
+	 * @return string
+	 */
+	protected static function key(): string {
+		return \CiviCRM_Standin\Site_Key::random_alphanumeric( 32 );
+	}
+}
