@@ -35,6 +35,8 @@ ADMIN_EMAIL="admin@example.org"
 
 export ROOT_DIR STACK_DIR RUN_DIR LOG_DIR WP_DIR SITE_URL DB_HOST DB_PORT DB_NAME \
 	DB_TEST_NAME DB_USER DB_PASSWORD ADMIN_USER ADMIN_PASSWORD ADMIN_EMAIL
+# Read by the PHPUnit configuration and the Playwright tests.
+export CIVIKEY_SITE_URL="$SITE_URL" CIVIKEY_DB_PORT="$DB_PORT" CIVIKEY_WP_DIR="$WP_DIR"
 
 log() { printf '[civikey] %s\n' "$*"; }
 die() { printf '[civikey] error: %s\n' "$*" >&2; exit 1; }
@@ -46,6 +48,11 @@ mysql_root() {
 # Runs `php` with the stack's environment so PHP helpers find the database.
 stack_php() {
 	php -d display_errors=stderr "$@"
+}
+
+# True when the process in a pid file is alive.
+pid_alive() {
+	[[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
 wait_for() {

@@ -9,7 +9,7 @@ packages=(
 	mariadb-server mariadb-client
 	"php$php_minor-mysql" "php$php_minor-curl" "php$php_minor-gd" "php$php_minor-intl"
 	"php$php_minor-mbstring" "php$php_minor-xml" "php$php_minor-zip" "php$php_minor-bcmath"
-	chromium
+	chromium fonts-liberation
 	zip unzip gettext
 )
 missing=()

@@ -24,7 +24,15 @@ else
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 \
 		--max-connections=300 </dev/null >/dev/null 2>&1 &
-	wait_for "MariaDB" 120 mysql_root -e 'SELECT 1'
+	for ((i = 0; i < 240; i++)); do
+		mysql_root -e 'SELECT 1' >/dev/null 2>&1 && break
+		if ((i > 20)) && ! pid_alive "$RUN_DIR/mysqld.pid"; then
+			tail -n 20 "$LOG_DIR/mariadb.log" >&2
+			die "MariaDB stopped while starting (port $DB_PORT taken? choose another with CIVIKEY_DB_PORT=...)"
+		fi
+		sleep 0.25
+	done
+	mysql_root -e 'SELECT 1' >/dev/null 2>&1 || die "MariaDB did not come up; see $LOG_DIR/mariadb.log"
 fi
 
 mysql_root <<SQL

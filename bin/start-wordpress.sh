@@ -66,8 +66,10 @@ esac
 php "$ROOT_DIR/bin/install-wordpress.php" "$WP_DIR" "$SITE_URL" "$ADMIN_USER" "$ADMIN_PASSWORD" \
 	"$ADMIN_EMAIL" "${plugins[@]}" 2>>"$LOG_DIR/install.log" | sed 's/^/[civikey] /'
 
-if curl -fsS -o /dev/null --max-time 5 "$SITE_URL/wp-login.php"; then
-	log "Web server already answering at $SITE_URL"
+if pid_alive "$RUN_DIR/php-server.pid"; then
+	log "Web server already running at $SITE_URL"
+elif curl -sS -o /dev/null --max-time 5 "$SITE_URL/" 2>/dev/null; then
+	die "something else already answers at $SITE_URL (another checkout's stack?). Stop it, or choose another port with CIVIKEY_PORT=..."
 else
 	log "Serving $WP_DIR at $SITE_URL with $PHP_WORKERS PHP workers"
 	# Several workers let a request from PHP to its own site (loopback, the

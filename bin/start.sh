@@ -13,6 +13,8 @@ if [[ -z "${CIVIKEY_NATIVE:-}" ]] && command -v docker >/dev/null 2>&1 && docker
 fi
 
 bash "$ROOT_DIR/bin/setup-system.sh"
+bash "$ROOT_DIR/bin/install-deps.sh"
+mkdir -p "$LOG_DIR"
 if [[ ! -f "$ROOT_DIR/build/index.asset.php" ]]; then
 	log "Building the admin screen (npm run build)"
 	(cd "$ROOT_DIR" && npx wp-scripts build src/index.tsx --output-path=build >"$LOG_DIR/build.log" 2>&1) ||

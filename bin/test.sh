@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# `npm test`: every check CI runs, then one summed line "N passed, N failed".
+# Starts the local stack if it is not running (it is left running: `npm stop`).
+source "$(dirname "$0")/lib.sh"
+set +e
+
+bash "$ROOT_DIR/bin/setup-system.sh" || die "installing Debian packages failed"
+bash "$ROOT_DIR/bin/install-deps.sh" || die "installing npm or Composer packages failed"
+
+RESULTS="$ROOT_DIR/artifacts/results"
+rm -rf "$ROOT_DIR/artifacts"
+mkdir -p "$RESULTS"
+cd "$ROOT_DIR"
+
+# run_suite <name> <result file or -> <command...>
+# A suite that writes a result file is counted test by test; one that does
+# not (a linter) counts as one check.
+run_suite() {
+	local name="$1" result_file="$2"
+	shift 2
+	log "── $name: $*"
+	local started=$SECONDS
+	"$@"
+	local status=$?
+	printf '{"name":"%s","status":%d,"resultFile":"%s","seconds":%d}\n' \
+		"$name" "$status" "$result_file" $((SECONDS - started)) >"$RESULTS/$name.json"
+	return 0
+}
+
+run_suite eslint - npx wp-scripts lint-js src tests/e2e tests/js
+run_suite tsc - npx tsc --noEmit
+run_suite phpcs - vendor/bin/phpcs -q
+run_suite phpstan - php vendor/bin/phpstan analyse --memory-limit=1G --no-progress
+run_suite jest artifacts/jest.json npx wp-scripts test-unit-js --json --outputFile=artifacts/jest.json
+run_suite build - npm run --silent build
+
+bash "$ROOT_DIR/bin/start.sh" >"$LOG_DIR/start-for-tests.log" 2>&1 ||
+	{ cat "$LOG_DIR/start-for-tests.log"; die "could not start the local stack"; }
+run_suite phpunit-standin artifacts/phpunit-standin.xml env CIVIKEY_CIVICRM=standin bash bin/test-php.sh
+run_suite e2e artifacts/e2e.json npx playwright test --config tests/e2e/playwright.config.ts
+
+node "$ROOT_DIR/bin/summarize.js" "$RESULTS"
