@@ -30,3 +30,4 @@ Autoloader::register( __NAMESPACE__, __DIR__ . '/includes' );
 // CiviCRM's plugin defines civicrm_initialize() while WordPress loads plugins;
 // starting on plugins_loaded lets us see it whatever the load order.
 add_action( 'plugins_loaded', array( Plugin::class, 'boot' ) );
+register_activation_hook( __FILE__, array( Plugin::class, 'activate' ) );

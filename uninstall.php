@@ -10,5 +10,20 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 	exit;
 }
 
-// CiviKey stores nothing yet; options, the audit table and the role it
-// creates are removed here as they are introduced.
+global $wpdb;
+
+// The audit trail.
+$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'civikey_audit' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- a fixed table name.
+
+// Options.
+foreach ( array( 'civikey_db_version' ) as $civikey_option ) {
+	delete_option( $civikey_option );
+}
+
+// The roles CiviKey created for API clients. Users keep their other roles;
+// keys stored in CiviCRM are not touched.
+foreach ( array_keys( wp_roles()->roles ) as $civikey_role ) {
+	if ( 0 === strpos( $civikey_role, 'civikey_client_' ) ) {
+		remove_role( $civikey_role );
+	}
+}

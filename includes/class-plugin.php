@@ -8,20 +8,28 @@
 namespace CiviKey;
 
 use CiviKey\Admin\Tools_Page;
+use CiviKey\Audit\Audit_Log;
 use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\Keys\Key_Lock;
 use CiviKey\Keys\Key_Service;
+use CiviKey\Keys\Key_Tester;
+use CiviKey\Permissions\Report_Builder;
+use CiviKey\Permissions\Role_Manager;
+use CiviKey\Permissions\Service_User;
+use CiviKey\REST\Access_Controller;
 use CiviKey\REST\Connection_Controller;
 use CiviKey\REST\Contact_Key_Controller;
 use CiviKey\REST\Contacts_Controller;
+use CiviKey\REST\Key_Test_Controller;
 use CiviKey\REST\Site_Key_Controller;
 use CiviKey\REST\Status_Controller;
 
 /**
  * Builds the services once and hooks them into WordPress. This is the only
- * place that knows how the pieces fit together.
+ * place that knows how the pieces fit together; the REST routes and the
+ * command line share the same services.
  */
 final class Plugin {
 
@@ -47,11 +55,25 @@ final class Plugin {
 	private $contacts;
 
 	/**
+	 * AuthX state and settings.
+	 *
+	 * @var Authx_Settings
+	 */
+	private $authx;
+
+	/**
 	 * The key lifecycle.
 	 *
 	 * @var Key_Service
 	 */
 	private $keys;
+
+	/**
+	 * The audit trail.
+	 *
+	 * @var Audit_Log
+	 */
+	private $audit;
 
 	/**
 	 * Constructor.
@@ -61,7 +83,9 @@ final class Plugin {
 	private function __construct( Gateway $gateway ) {
 		$this->gateway  = $gateway;
 		$this->contacts = new Contact_Directory( $gateway );
+		$this->authx    = new Authx_Settings( $gateway );
 		$this->keys     = new Key_Service( $this->contacts, $gateway, new Key_Lock() );
+		$this->audit    = new Audit_Log();
 	}
 
 	/**
@@ -73,6 +97,13 @@ final class Plugin {
 		}
 		self::$instance = new self( new Gateway() );
 		self::$instance->register_hooks();
+	}
+
+	/**
+	 * Runs when the plugin is activated.
+	 */
+	public static function activate(): void {
+		Audit_Log::install();
 	}
 
 	/**
@@ -103,12 +134,34 @@ final class Plugin {
 	}
 
 	/**
+	 * The audit trail.
+	 *
+	 * @return Audit_Log
+	 */
+	public function audit(): Audit_Log {
+		return $this->audit;
+	}
+
+	/**
+	 * The permission report builder.
+	 *
+	 * @return Report_Builder
+	 */
+	public function reports(): Report_Builder {
+		return new Report_Builder( $this->contacts, $this->authx, $this->gateway );
+	}
+
+	/**
 	 * Registers every hook CiviKey uses.
 	 */
 	private function register_hooks(): void {
 		add_action( 'init', array( $this, 'load_textdomain' ) );
+		// Upgrades do not run the activation hook; this keeps the table current.
+		add_action( 'admin_init', array( Audit_Log::class, 'maybe_install' ) );
+		add_action( 'rest_api_init', array( Audit_Log::class, 'maybe_install' ), 5 );
 		( new Tools_Page( PLUGIN_FILE ) )->register();
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
 	}
 
 	/**
@@ -120,15 +173,27 @@ final class Plugin {
 	}
 
 	/**
+	 * Audit entry for a key change.
+	 *
+	 * @param string $action     set, rotate or revoke.
+	 * @param int    $contact_id Contact ID.
+	 */
+	public function record_key_change( string $action, int $contact_id ): void {
+		$this->audit->record( 'key_' . $action, $contact_id );
+	}
+
+	/**
 	 * Registers the REST routes.
 	 */
 	public function register_routes(): void {
 		$controllers = array(
-			new Status_Controller( new System_Status( $this->gateway, $this->contacts ) ),
+			new Status_Controller( new System_Status( $this->gateway, $this->contacts, $this->authx ) ),
 			new Contacts_Controller( $this->contacts ),
 			new Contact_Key_Controller( $this->keys ),
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
-			new Connection_Controller( $this->gateway, new Authx_Settings( $this->gateway ) ),
+			new Connection_Controller( $this->gateway, $this->authx ),
+			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), new Role_Manager(), $this->contacts, $this->audit ),
+			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

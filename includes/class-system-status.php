@@ -7,6 +7,7 @@
 
 namespace CiviKey;
 
+use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Availability;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Error_Translator;
@@ -33,14 +34,23 @@ class System_Status {
 	private $contacts;
 
 	/**
+	 * AuthX state.
+	 *
+	 * @var Authx_Settings
+	 */
+	private $authx;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Gateway           $gateway  CiviCRM gateway.
 	 * @param Contact_Directory $contacts Contact directory.
+	 * @param Authx_Settings    $authx    AuthX state and settings.
 	 */
-	public function __construct( Gateway $gateway, Contact_Directory $contacts ) {
+	public function __construct( Gateway $gateway, Contact_Directory $contacts, Authx_Settings $authx ) {
 		$this->gateway  = $gateway;
 		$this->contacts = $contacts;
+		$this->authx    = $authx;
 	}
 
 	/**
@@ -92,36 +102,16 @@ class System_Status {
 	 * @return array{state: string, message: string}
 	 */
 	private function authx(): array {
-		$extensions = $this->gateway->call(
-			'Extension',
-			'get',
-			array(
-				'select' => array( 'key', 'status' ),
-				'where'  => array( array( 'key', '=', 'authx' ) ),
-			)
+		$state    = $this->authx->state();
+		$messages = array(
+			'enabled'       => '',
+			'unknown'       => __( 'Your CiviCRM account may not list extensions, so CiviKey cannot tell whether AuthX is enabled. A CiviCRM administrator can check under Administer → System Settings → Extensions.', 'civikey' ),
+			'disabled'      => __( 'The AuthX extension is disabled, so no API key can authenticate. Enable it under CiviCRM → Administer → System Settings → Extensions.', 'civikey' ),
+			'not_installed' => __( 'The AuthX extension is not installed, so no API key can authenticate over REST. Install it under CiviCRM → Administer → System Settings → Extensions.', 'civikey' ),
 		);
-		if ( is_wp_error( $extensions ) ) {
-			return array(
-				'state'   => 'unknown',
-				'message' => __( 'Your CiviCRM account may not list extensions, so CiviKey cannot tell whether AuthX is enabled. A CiviCRM administrator can check under Administer → System Settings → Extensions.', 'civikey' ),
-			);
-		}
-		$status = isset( $extensions[0]['status'] ) ? (string) $extensions[0]['status'] : 'uninstalled';
-		if ( 'installed' === $status ) {
-			return array(
-				'state'   => 'enabled',
-				'message' => '',
-			);
-		}
-		if ( 'disabled' === $status || 'disabled-missing' === $status ) {
-			return array(
-				'state'   => 'disabled',
-				'message' => __( 'The AuthX extension is disabled, so no API key can authenticate. Enable it under CiviCRM → Administer → System Settings → Extensions.', 'civikey' ),
-			);
-		}
 		return array(
-			'state'   => 'not_installed',
-			'message' => __( 'The AuthX extension is not installed, so no API key can authenticate over REST. Install it under CiviCRM → Administer → System Settings → Extensions.', 'civikey' ),
+			'state'   => $state,
+			'message' => $messages[ $state ],
 		);
 	}
 

@@ -40,6 +40,34 @@ class Authx_Settings {
 	}
 
 	/**
+	 * Whether AuthX is installed and enabled.
+	 *
+	 * @return string enabled, disabled, not_installed, or unknown when the
+	 *                current user may not list extensions.
+	 */
+	public function state(): string {
+		$extensions = $this->gateway->call(
+			'Extension',
+			'get',
+			array(
+				'select' => array( 'key', 'status' ),
+				'where'  => array( array( 'key', '=', 'authx' ) ),
+			)
+		);
+		if ( is_wp_error( $extensions ) ) {
+			return 'unknown';
+		}
+		$status = isset( $extensions[0]['status'] ) ? (string) $extensions[0]['status'] : 'uninstalled';
+		if ( 'installed' === $status ) {
+			return 'enabled';
+		}
+		if ( 'disabled' === $status || 'disabled-missing' === $status ) {
+			return 'disabled';
+		}
+		return 'not_installed';
+	}
+
+	/**
 	 * The settings, in one Setting.get call.
 	 *
 	 * @return array{guards: array<int, string>, flows: array<string, array{credentials: array<int, string>, user_mode: string}>}|WP_Error

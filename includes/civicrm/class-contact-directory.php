@@ -244,6 +244,77 @@ class Contact_Directory {
 	}
 
 	/**
+	 * Links a contact to a WordPress user through UFMatch, replacing the
+	 * user's and the contact's current links (one user per contact and one
+	 * contact per user in a domain).
+	 *
+	 * @param int    $contact_id Contact ID.
+	 * @param int    $user_id    WordPress user ID.
+	 * @param string $uf_name    The user's email, which CiviCRM keeps beside the link.
+	 * @param bool   $replace    Remove existing links first.
+	 * @return true|WP_Error
+	 */
+	public function link_user( int $contact_id, int $user_id, string $uf_name, bool $replace ) {
+		if ( $replace ) {
+			$removed = $this->gateway->call(
+				'UFMatch',
+				'delete',
+				array(
+					'where' => array(
+						array(
+							'OR',
+							array(
+								array( 'uf_id', '=', $user_id ),
+								array( 'contact_id', '=', $contact_id ),
+							),
+						),
+					),
+				)
+			);
+			if ( is_wp_error( $removed ) ) {
+				return $removed;
+			}
+		}
+		$created = $this->gateway->call(
+			'UFMatch',
+			'create',
+			array(
+				'values' => array(
+					'contact_id' => $contact_id,
+					'uf_id'      => $user_id,
+					'uf_name'    => $uf_name,
+				),
+			)
+		);
+		return is_wp_error( $created ) ? $created : true;
+	}
+
+	/**
+	 * The contact a WordPress user is linked to.
+	 *
+	 * @param int $user_id User ID.
+	 * @return int|null|WP_Error Null when the user has no contact.
+	 */
+	public function contact_id_for_user( int $user_id ) {
+		if ( $user_id <= 0 ) {
+			return null;
+		}
+		$matches = $this->gateway->call(
+			'UFMatch',
+			'get',
+			array(
+				'select' => array( 'contact_id' ),
+				'where'  => array( array( 'uf_id', '=', $user_id ) ),
+				'limit'  => 1,
+			)
+		);
+		if ( is_wp_error( $matches ) ) {
+			return $matches;
+		}
+		return $matches ? (int) $matches[0]['contact_id'] : null;
+	}
+
+	/**
 	 * Shapes contact rows for the REST API, with their linked WordPress users
 	 * found in one batched UFMatch call and one user query.
 	 *

@@ -226,6 +226,47 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
+	 * Answers HTTP requests to this site's civicrm/authx/id in-process, the
+	 * way the stand-in answers them over HTTP in the local stack, since the
+	 * PHPUnit site has no web server. The user AuthX logs in is restored
+	 * afterwards. Against the real CiviCRM the requests go out over HTTP.
+	 */
+	protected function route_loopback_to_civicrm(): void {
+		if ( ! class_exists( '\CiviCRM_Standin\Authx_Endpoint' ) ) {
+			return;
+		}
+		add_filter(
+			'pre_http_request',
+			static function ( $preempt, $args, $url ) {
+				if ( false === strpos( (string) $url, 'authx/id' ) ) {
+					return $preempt;
+				}
+				$server = array();
+				foreach ( (array) $args['headers'] as $name => $value ) {
+					$server[ 'HTTP_' . strtoupper( str_replace( '-', '_', $name ) ) ] = $value;
+				}
+				// The request carries no login cookie: AuthX sees an anonymous visitor.
+				$user_id = get_current_user_id();
+				wp_set_current_user( 0 );
+				$answer = \CiviCRM_Standin\Authx_Endpoint::respond( $server, array(), array() );
+				wp_set_current_user( $user_id );
+				return array(
+					'headers'  => array( 'content-type' => $answer['content_type'] ),
+					'body'     => $answer['body'],
+					'response' => array(
+						'code'    => $answer['status'],
+						'message' => get_status_header_desc( $answer['status'] ),
+					),
+					'cookies'  => array(),
+					'filename' => null,
+				);
+			},
+			10,
+			3
+		);
+	}
+
+	/**
 	 * Asserts that a value is a WP_Error.
 	 *
 	 * @param mixed  $actual  Value.

@@ -7,6 +7,7 @@
 
 namespace CiviKey\Tests\REST;
 
+use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\REST\Status_Controller;
@@ -150,7 +151,7 @@ class Status_Controller_Test extends Test_Case {
 	 * @return array<string, mixed>
 	 */
 	private function status_from( Gateway $gateway ): array {
-		$controller = new Status_Controller( new System_Status( $gateway, new Contact_Directory( $gateway ) ) );
+		$controller = new Status_Controller( new System_Status( $gateway, new Contact_Directory( $gateway ), new Authx_Settings( $gateway ) ) );
 		$request    = new WP_REST_Request( 'GET', '/civikey/v1/status' );
 		$request->set_param( 'context', 'view' );
 		$this->assertTrue( $controller->get_item_permissions_check( $request ) );

@@ -1,0 +1,133 @@
+<?php
+/**
+ * The audit trail.
+ *
+ * @package CiviKey
+ */
+
+namespace CiviKey\Audit;
+
+/**
+ * Who did what to which contact's key, when and from where. Never the key:
+ * details are filtered so that no value under a secret-sounding name is
+ * stored, whatever a caller passes.
+ */
+class Audit_Log {
+
+	public const DB_VERSION        = '1';
+	public const DB_VERSION_OPTION = 'civikey_db_version';
+
+	/**
+	 * Detail names never stored.
+	 */
+	private const SECRET_NAMES = array( 'key', 'api_key', 'site_key', 'password', 'pass', 'secret', 'token' );
+
+	/**
+	 * The table name.
+	 *
+	 * @return string
+	 */
+	public static function table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'civikey_audit';
+	}
+
+	/**
+	 * Creates or upgrades the table.
+	 */
+	public static function install(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$table   = self::table();
+		$charset = $wpdb->get_charset_collate();
+		dbDelta(
+			"CREATE TABLE {$table} (
+				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+				created_at datetime NOT NULL,
+				user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+				user_login varchar(60) NOT NULL DEFAULT '',
+				contact_id bigint(20) unsigned DEFAULT NULL,
+				action varchar(40) NOT NULL,
+				result varchar(20) NOT NULL DEFAULT 'success',
+				details text NULL,
+				ip varchar(45) NOT NULL DEFAULT '',
+				PRIMARY KEY  (id),
+				KEY created_at (created_at),
+				KEY contact_id (contact_id),
+				KEY action (action)
+			) {$charset};"
+		);
+		update_option( self::DB_VERSION_OPTION, self::DB_VERSION, false );
+	}
+
+	/**
+	 * Installs the table when this version of the plugin has not yet.
+	 */
+	public static function maybe_install(): void {
+		if ( get_option( self::DB_VERSION_OPTION ) !== self::DB_VERSION ) {
+			self::install();
+		}
+	}
+
+	/**
+	 * Records an event.
+	 *
+	 * @param string               $action     What happened, e.g. key_set.
+	 * @param int|null             $contact_id Contact concerned.
+	 * @param array<string, mixed> $details    Extra facts; secret-sounding names are dropped.
+	 * @param string               $result     success or failure.
+	 * @return int|false The entry ID, or false when it could not be written.
+	 */
+	public function record( string $action, ?int $contact_id, array $details = array(), string $result = 'success' ) {
+		global $wpdb;
+		$user    = wp_get_current_user();
+		$row     = array(
+			'created_at' => current_time( 'mysql', true ),
+			'user_id'    => (int) $user->ID,
+			'user_login' => (string) $user->user_login,
+			'contact_id' => $contact_id,
+			'action'     => substr( $action, 0, 40 ),
+			'result'     => 'failure' === $result ? 'failure' : 'success',
+			'details'    => $details ? (string) wp_json_encode( self::without_secrets( $details ) ) : null,
+			'ip'         => self::client_ip(),
+		);
+		$written = $wpdb->insert( self::table(), $row, array( '%s', '%d', '%s', '%d', '%s', '%s', '%s', '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- our own table.
+		return $written ? (int) $wpdb->insert_id : false;
+	}
+
+	/**
+	 * Details without anything that could be a secret.
+	 *
+	 * @param array<string, mixed> $details Details.
+	 * @return array<string, mixed>
+	 */
+	private static function without_secrets( array $details ): array {
+		$clean = array();
+		foreach ( $details as $name => $value ) {
+			if ( in_array( strtolower( (string) $name ), self::SECRET_NAMES, true ) ) {
+				continue;
+			}
+			$clean[ $name ] = is_array( $value ) ? self::without_secrets( $value ) : $value;
+		}
+		return $clean;
+	}
+
+	/**
+	 * The client's IP address, as the web server saw it.
+	 *
+	 * Proxy headers are not trusted by default, since anyone can send them;
+	 * sites behind a known proxy can use the filter.
+	 *
+	 * @return string
+	 */
+	public static function client_ip(): string {
+		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		/**
+		 * Filters the IP address recorded in CiviKey's audit trail.
+		 *
+		 * @param string $ip REMOTE_ADDR.
+		 */
+		$ip = (string) apply_filters( 'civikey_client_ip', $ip );
+		return false !== filter_var( $ip, FILTER_VALIDATE_IP ) ? $ip : '';
+	}
+}
