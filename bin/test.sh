@@ -34,6 +34,7 @@ run_suite phpstan - php vendor/bin/phpstan analyse --memory-limit=1G --no-progre
 run_suite jest artifacts/jest.json npx wp-scripts test-unit-js --json --outputFile=artifacts/jest.json
 run_suite build - npm run --silent build
 
+mkdir -p "$LOG_DIR"
 bash "$ROOT_DIR/bin/start.sh" >"$LOG_DIR/start-for-tests.log" 2>&1 ||
 	{ cat "$LOG_DIR/start-for-tests.log"; die "could not start the local stack"; }
 run_suite phpunit-standin artifacts/phpunit-standin.xml env CIVIKEY_CIVICRM=standin bash bin/test-php.sh

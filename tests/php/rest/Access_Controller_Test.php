@@ -295,7 +295,8 @@ class Access_Controller_Test extends Test_Case {
 	 */
 	private function audit_actions( int $contact_id ): array {
 		global $wpdb;
-		return $wpdb->get_col( $wpdb->prepare( 'SELECT action FROM ' . Audit_Log::table() . ' WHERE contact_id = %d ORDER BY id', $contact_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$table = Audit_Log::table();
+		return $wpdb->get_col( $wpdb->prepare( "SELECT action FROM {$table} WHERE contact_id = %d ORDER BY id", $contact_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- fixed table name.
 	}
 
 	/**
