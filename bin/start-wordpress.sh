@@ -38,7 +38,8 @@ define( 'DB_PASSWORD', '$DB_PASSWORD' );
 define( 'DB_HOST', '$DB_HOST:$DB_PORT' );
 define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
-\$table_prefix = 'wp_';
+// Both can be switched so that WP-CLI can run against the PHPUnit database.
+\$table_prefix = getenv( 'CIVIKEY_TABLE_PREFIX' ) ?: 'wp_';
 require '$STACK_DIR/secrets.php';
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_LOG', '$LOG_DIR/debug.log' );

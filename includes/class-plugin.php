@@ -9,9 +9,11 @@ namespace CiviKey;
 
 use CiviKey\Admin\Tools_Page;
 use CiviKey\Audit\Audit_Log;
+use CiviKey\CLI\Command;
 use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
+use CiviKey\Inventory\Inventory;
 use CiviKey\Keys\Key_Lock;
 use CiviKey\Keys\Key_Service;
 use CiviKey\Keys\Key_Tester;
@@ -162,6 +164,9 @@ final class Plugin {
 		( new Tools_Page( PLUGIN_FILE ) )->register();
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
+		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) && class_exists( 'WP_CLI' ) ) {
+			\WP_CLI::add_command( 'civikey', new Command( $this->keys, $this->reports(), new Inventory( $this->gateway ), $this->audit ) );
+		}
 	}
 
 	/**

@@ -96,6 +96,52 @@ class Audit_Log {
 	}
 
 	/**
+	 * Entries, newest first.
+	 *
+	 * @param array{since?: string|null, contact_id?: int|null, page?: int, per_page?: int} $args Filters and paging; since is a UTC date-time.
+	 * @return array{items: array<int, array<string, mixed>>, total: int}
+	 */
+	public function entries( array $args = array() ): array {
+		global $wpdb;
+		$table    = self::table();
+		$where    = array( '1 = %d' );
+		$values   = array( 1 );
+		$page     = max( 1, (int) ( $args['page'] ?? 1 ) );
+		$per_page = max( 1, min( 1000, (int) ( $args['per_page'] ?? 50 ) ) );
+		if ( ! empty( $args['since'] ) ) {
+			$where[]  = 'created_at >= %s';
+			$values[] = (string) $args['since'];
+		}
+		if ( ! empty( $args['contact_id'] ) ) {
+			$where[]  = 'contact_id = %d';
+			$values[] = (int) $args['contact_id'];
+		}
+		$where_sql = implode( ' AND ', $where );
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- our own table; the WHERE clause is built from fixed fragments with one placeholder per value.
+		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where_sql}", $values ) );
+		$rows  = $wpdb->get_results(
+			$wpdb->prepare(
+				"SELECT id, created_at, user_id, user_login, contact_id, action, result, details, ip FROM {$table} WHERE {$where_sql} ORDER BY id DESC LIMIT %d OFFSET %d",
+				array_merge( $values, array( $per_page, ( $page - 1 ) * $per_page ) )
+			),
+			ARRAY_A
+		);
+		// phpcs:enable
+		$items = array();
+		foreach ( (array) $rows as $row ) {
+			$row['id']         = (int) $row['id'];
+			$row['user_id']    = (int) $row['user_id'];
+			$row['contact_id'] = null === $row['contact_id'] ? null : (int) $row['contact_id'];
+			$row['details']    = null === $row['details'] ? array() : (array) json_decode( (string) $row['details'], true );
+			$items[]           = $row;
+		}
+		return array(
+			'items' => $items,
+			'total' => $total,
+		);
+	}
+
+	/**
 	 * Details without anything that could be a secret.
 	 *
 	 * @param array<string, mixed> $details Details.

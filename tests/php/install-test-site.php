@@ -30,12 +30,12 @@ update_option( 'siteurl', 'http://' . WP_TESTS_DOMAIN );
 update_option( 'home', 'http://' . WP_TESTS_DOMAIN );
 update_option( 'permalink_structure', '/%postname%/' );
 
-$active = array();
 foreach ( civikey_tests_plugin_files() as $file ) {
-	$active[] = basename( dirname( $file ) ) . '/' . basename( $file );
 	do_action( 'activate_' . plugin_basename( $file ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- WordPress's own activation hook.
 }
-update_option( 'active_plugins', $active );
+// Named as the local stack links them, so that WP-CLI run against this
+// database (tests/php/cli) loads the same plugins.
+update_option( 'active_plugins', array_keys( civikey_tests_plugin_files() ) );
 if ( function_exists( 'civicrm_initialize' ) ) {
 	civicrm_initialize();
 }

@@ -62,15 +62,16 @@ $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
 $_SERVER['PHP_SELF']        = '/index.php';
 
 /**
- * Plugin main files loaded for this run, relative to the repository.
+ * Plugin main files loaded for this run, by their name in the local stack.
  *
- * @return array<int, string>
+ * @return array<string, string>
  */
 function civikey_tests_plugin_files(): array {
-	$files = array( CIVIKEY_TESTS_ROOT . '/civikey.php' );
+	$files = array();
 	if ( 'standin' === CIVIKEY_TESTS_CIVICRM ) {
-		array_unshift( $files, CIVIKEY_TESTS_ROOT . '/tests/civicrm-standin/civicrm-standin.php' );
+		$files['civicrm-standin/civicrm-standin.php'] = CIVIKEY_TESTS_ROOT . '/tests/civicrm-standin/civicrm-standin.php';
 	}
+	$files['civikey/civikey.php'] = CIVIKEY_TESTS_ROOT . '/civikey.php';
 	return $files;
 }
 

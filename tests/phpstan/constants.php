@@ -7,3 +7,4 @@
 
 define( 'ABSPATH', '/wordpress/' );
 define( 'WPINC', 'wp-includes' );
+define( 'ARRAY_A', 'ARRAY_A' );
