@@ -132,10 +132,10 @@ class CLI_Command_Test extends Test_Case {
 	 * @return array{exit: int, stdout: string, stderr: string}
 	 */
 	private function wp( string $command, string $user = 'admin' ) {
-		$wp      = CIVIKEY_TESTS_ROOT . '/vendor/wp-cli/wp-cli/php/boot-fs.php';
-		$line    = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $wp ) . ' --path=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR )
+		$wp   = CIVIKEY_TESTS_ROOT . '/vendor/wp-cli/wp-cli/php/boot-fs.php';
+		$line = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $wp ) . ' --path=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR )
 			. ( '' !== $user ? ' --user=' . escapeshellarg( $user ) : '' ) . ' ' . $command;
-		$env     = array_merge(
+		$env  = array_merge(
 			getenv(),
 			array(
 				'CIVIKEY_DB_NAME'      => DB_NAME,
@@ -143,6 +143,7 @@ class CLI_Command_Test extends Test_Case {
 				'WP_CLI_ALLOW_ROOT'    => '1',
 			)
 		);
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs the real wp command.
 		$process = proc_open(
 			$line,
 			array(
@@ -155,7 +156,7 @@ class CLI_Command_Test extends Test_Case {
 			$pipes,
 			CIVIKEY_TESTS_ROOT,
 			$env
-		); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs the real wp command.
+		);
 		$stdout  = stream_get_contents( $pipes[1] );
 		$stderr  = stream_get_contents( $pipes[2] );
 		fclose( $pipes[1] );
