@@ -31,3 +31,4 @@ Autoloader::register( __NAMESPACE__, __DIR__ . '/includes' );
 // starting on plugins_loaded lets us see it whatever the load order.
 add_action( 'plugins_loaded', array( Plugin::class, 'boot' ) );
 register_activation_hook( __FILE__, array( Plugin::class, 'activate' ) );
+register_deactivation_hook( __FILE__, array( Plugin::class, 'deactivate' ) );

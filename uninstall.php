@@ -16,9 +16,10 @@ global $wpdb;
 $wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'civikey_audit' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- a fixed table name.
 
 // Options.
-foreach ( array( 'civikey_db_version' ) as $civikey_option ) {
+foreach ( array( 'civikey_db_version', 'civikey_audit_retention_days' ) as $civikey_option ) {
 	delete_option( $civikey_option );
 }
+wp_clear_scheduled_hook( 'civikey_purge_audit' );
 
 // The roles CiviKey created for API clients. Users keep their other roles;
 // keys stored in CiviCRM are not touched.

@@ -7,6 +7,8 @@
 
 namespace CiviKey;
 
+use CiviKey\Admin\Audit_Export;
+use CiviKey\Admin\Site_Health;
 use CiviKey\Admin\Tools_Page;
 use CiviKey\Audit\Audit_Log;
 use CiviKey\CLI\Command;
@@ -21,6 +23,9 @@ use CiviKey\Permissions\Report_Builder;
 use CiviKey\Permissions\Role_Manager;
 use CiviKey\Permissions\Service_User;
 use CiviKey\REST\Access_Controller;
+use CiviKey\REST\Audit_Controller;
+use CiviKey\REST\Inventory_Controller;
+use CiviKey\REST\Site_Health_Controller;
 use CiviKey\REST\Connection_Controller;
 use CiviKey\REST\Contact_Key_Controller;
 use CiviKey\REST\Contacts_Controller;
@@ -78,16 +83,24 @@ final class Plugin {
 	private $audit;
 
 	/**
+	 * Every key on the site.
+	 *
+	 * @var Inventory
+	 */
+	private $inventory;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Gateway $gateway CiviCRM gateway.
 	 */
 	private function __construct( Gateway $gateway ) {
-		$this->gateway  = $gateway;
-		$this->contacts = new Contact_Directory( $gateway );
-		$this->authx    = new Authx_Settings( $gateway );
-		$this->keys     = new Key_Service( $this->contacts, $gateway, new Key_Lock() );
-		$this->audit    = new Audit_Log();
+		$this->gateway   = $gateway;
+		$this->contacts  = new Contact_Directory( $gateway );
+		$this->authx     = new Authx_Settings( $gateway );
+		$this->keys      = new Key_Service( $this->contacts, $gateway, new Key_Lock() );
+		$this->audit     = new Audit_Log();
+		$this->inventory = new Inventory( $gateway );
 	}
 
 	/**
@@ -106,6 +119,14 @@ final class Plugin {
 	 */
 	public static function activate(): void {
 		Audit_Log::install();
+		Audit_Log::schedule_purge();
+	}
+
+	/**
+	 * Runs when the plugin is deactivated.
+	 */
+	public static function deactivate(): void {
+		wp_clear_scheduled_hook( Audit_Log::PURGE_HOOK );
 	}
 
 	/**
@@ -162,10 +183,13 @@ final class Plugin {
 		add_action( 'admin_init', array( Audit_Log::class, 'maybe_install' ) );
 		add_action( 'rest_api_init', array( Audit_Log::class, 'maybe_install' ), 5 );
 		( new Tools_Page( PLUGIN_FILE ) )->register();
+		( new Audit_Export( $this->audit ) )->register();
+		( new Site_Health( $this->inventory, $this->gateway ) )->register();
+		add_action( Audit_Log::PURGE_HOOK, array( $this->audit, 'purge' ) );
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) && class_exists( 'WP_CLI' ) ) {
-			\WP_CLI::add_command( 'civikey', new Command( $this->keys, $this->reports(), new Inventory( $this->gateway ), $this->audit ) );
+			\WP_CLI::add_command( 'civikey', new Command( $this->keys, $this->reports(), $this->inventory, $this->audit ) );
 		}
 	}
 
@@ -199,6 +223,9 @@ final class Plugin {
 			new Connection_Controller( $this->gateway, $this->authx ),
 			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), new Role_Manager(), $this->contacts, $this->audit ),
 			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit ),
+			new Inventory_Controller( $this->inventory, $this->keys ),
+			new Audit_Controller( $this->audit ),
+			new Site_Health_Controller( new Site_Health( $this->inventory, $this->gateway ) ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

@@ -16,6 +16,9 @@ class Audit_Log {
 
 	public const DB_VERSION        = '1';
 	public const DB_VERSION_OPTION = 'civikey_db_version';
+	public const RETENTION_OPTION  = 'civikey_audit_retention_days';
+	public const DEFAULT_RETENTION = 365;
+	public const PURGE_HOOK        = 'civikey_purge_audit';
 
 	/**
 	 * Detail names never stored.
@@ -139,6 +142,39 @@ class Audit_Log {
 			'items' => $items,
 			'total' => $total,
 		);
+	}
+
+	/**
+	 * Days entries are kept: the civikey_audit_retention_days option, 365 by
+	 * default, at least 1.
+	 *
+	 * @return int
+	 */
+	public static function retention_days(): int {
+		$days = (int) get_option( self::RETENTION_OPTION, self::DEFAULT_RETENTION );
+		return $days > 0 ? $days : self::DEFAULT_RETENTION;
+	}
+
+	/**
+	 * Deletes entries older than the retention period; runs daily from cron.
+	 *
+	 * @param int|null $days Days to keep; the setting when null.
+	 * @return int Entries deleted.
+	 */
+	public function purge( ?int $days = null ): int {
+		global $wpdb;
+		$table  = self::table();
+		$cutoff = gmdate( 'Y-m-d H:i:s', time() - DAY_IN_SECONDS * ( $days ?? self::retention_days() ) );
+		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %s", $cutoff ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- our own table.
+	}
+
+	/**
+	 * Schedules the daily purge.
+	 */
+	public static function schedule_purge(): void {
+		if ( ! wp_next_scheduled( self::PURGE_HOOK ) ) {
+			wp_schedule_event( time() + HOUR_IN_SECONDS, 'daily', self::PURGE_HOOK );
+		}
 	}
 
 	/**
