@@ -8,6 +8,7 @@ import { StrictMode, createRoot } from '@wordpress/element';
  * Internal dependencies
  */
 import App from './components/app';
+import './index.scss';
 
 domReady( () => {
 	const container = document.getElementById( 'civikey-root' );

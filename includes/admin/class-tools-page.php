@@ -93,6 +93,8 @@ class Tools_Page {
 				array( 'wp-components' ),
 				$asset['version']
 			);
+			// The build writes index-rtl.css beside it for right-to-left sites.
+			wp_style_add_data( self::SCRIPT_HANDLE, 'rtl', 'replace' );
 		}
 	}
 

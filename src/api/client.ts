@@ -6,14 +6,40 @@ import apiFetch from '@wordpress/api-fetch';
 /**
  * Internal dependencies
  */
-import { createInvalidResponseError, normalizeError } from './errors';
-import type { RequestOptions, Status } from './types';
+import {
+	createInvalidContactIdError,
+	createInvalidResponseError,
+	isResponseLike,
+	normalizeError,
+	normalizeResponseError,
+} from './errors';
+import {
+	isConnection,
+	isContact,
+	isKeyChange,
+	isRecord,
+	isSiteKeyInfo,
+} from './guards';
+import type {
+	Connection,
+	Contact,
+	ContactPage,
+	ContactSearchQuery,
+	KeyChange,
+	NewServiceContact,
+	RequestOptions,
+	SiteKeyInfo,
+	Status,
+} from './types';
 
 export const STATUS_PATH = '/civikey/v1/status';
+export const CONTACTS_PATH = '/civikey/v1/contacts';
+export const SITE_KEY_PATH = '/civikey/v1/site-key';
+export const SITE_KEY_REVEAL_PATH = '/civikey/v1/site-key/reveal';
+export const CONNECTION_PATH = '/civikey/v1/connection';
 
-function isRecord( value: unknown ): value is Record< string, unknown > {
-	return typeof value === 'object' && value !== null;
-}
+/** Contacts per page when the caller does not say. */
+export const DEFAULT_PER_PAGE = 10;
 
 /**
  * Cheap sanity check, so a misbehaving proxy or plugin cannot crash the page.
@@ -33,23 +59,80 @@ function isStatus( value: unknown ): value is Status {
 	);
 }
 
+/** What `request()` may send. */
+interface RequestInit extends RequestOptions {
+	method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	/** JSON request body. Secrets go here, never in the path. */
+	data?: Record< string, unknown >;
+}
+
 /**
  * Requests `path` and normalises any failure into an `ApiError`.
  *
  * @param path           REST route, e.g. `/civikey/v1/status`.
  * @param options        Request options.
  * @param options.signal Aborts the request.
+ * @param options.method HTTP method; GET when not given.
+ * @param options.data   JSON body.
  * @return The parsed JSON body.
  */
 async function request(
 	path: string,
-	{ signal }: RequestOptions = {}
+	{ signal, method, data }: RequestInit = {}
 ): Promise< unknown > {
 	try {
-		return await apiFetch< unknown >( { path, signal } );
+		return await apiFetch< unknown >( {
+			path,
+			signal,
+			...( method && method !== 'GET' ? { method } : {} ),
+			...( data ? { data } : {} ),
+		} );
 	} catch ( error ) {
 		throw normalizeError( error );
 	}
+}
+
+/**
+ * Checks a parsed body with `guard`, or rejects with `invalid_response`.
+ *
+ * @param body  Parsed response body.
+ * @param guard Shape check.
+ * @return The body, typed.
+ */
+function expectShape< T >(
+	body: unknown,
+	guard: ( value: unknown ) => value is T
+): T {
+	if ( ! guard( body ) ) {
+		throw createInvalidResponseError();
+	}
+	return body;
+}
+
+/**
+ * The path of one contact, or of its key.
+ *
+ * @param id     Contact ID.
+ * @param suffix Sub-resource, e.g. `/key`.
+ * @return The path.
+ */
+function contactPath( id: number, suffix = '' ): string {
+	if ( ! Number.isSafeInteger( id ) || id < 1 ) {
+		throw createInvalidContactIdError();
+	}
+	return `${ CONTACTS_PATH }/${ id }${ suffix }`;
+}
+
+/**
+ * Reads an integer response header.
+ *
+ * @param response Response.
+ * @param name     Header name.
+ * @return Its value, or null when missing or not a number.
+ */
+function readIntegerHeader( response: Response, name: string ): number | null {
+	const value = Number.parseInt( response.headers.get( name ) ?? '', 10 );
+	return Number.isFinite( value ) && value >= 0 ? value : null;
 }
 
 /**
@@ -59,9 +142,199 @@ async function request(
  * @return The status. Rejects with an `ApiError`.
  */
 export async function getStatus( options?: RequestOptions ): Promise< Status > {
-	const body = await request( STATUS_PATH, options );
-	if ( ! isStatus( body ) ) {
+	return expectShape( await request( STATUS_PATH, options ), isStatus );
+}
+
+/**
+ * Finds contacts by part of a name or email, or by contact ID.
+ *
+ * @param query          Search and paging.
+ * @param query.search   Text to look for.
+ * @param query.page     Page, from 1.
+ * @param query.perPage  Contacts per page, 1 to 100.
+ * @param options        Request options.
+ * @param options.signal
+ * @return A page of contacts with the totals. Rejects with an `ApiError`.
+ */
+export async function searchContacts(
+	{ search, page = 1, perPage = DEFAULT_PER_PAGE }: ContactSearchQuery,
+	{ signal }: RequestOptions = {}
+): Promise< ContactPage > {
+	const query = new URLSearchParams( {
+		search,
+		page: String( page ),
+		per_page: String( perPage ),
+	} );
+
+	let response: unknown;
+	try {
+		// `parse: false` to read the totals from the headers.
+		response = await apiFetch< Response, false >( {
+			path: `${ CONTACTS_PATH }?${ query.toString() }`,
+			signal,
+			parse: false,
+		} );
+	} catch ( error ) {
+		throw await normalizeResponseError( error );
+	}
+	if ( ! isResponseLike( response ) ) {
 		throw createInvalidResponseError();
 	}
-	return body;
+
+	let body: unknown;
+	try {
+		body = await response.json();
+	} catch {
+		throw normalizeError( { code: 'invalid_json', message: '' } );
+	}
+	if ( ! Array.isArray( body ) || ! body.every( isContact ) ) {
+		throw createInvalidResponseError();
+	}
+
+	const total = readIntegerHeader( response, 'X-WP-Total' ) ?? body.length;
+	const totalPages = Math.max(
+		1,
+		readIntegerHeader( response, 'X-WP-TotalPages' ) ?? 1
+	);
+	return { contacts: body, total, totalPages };
+}
+
+/**
+ * Reads one contact.
+ *
+ * @param id      Contact ID.
+ * @param options Request options.
+ * @return The contact. Rejects with an `ApiError`
+ *         (`civikey_contact_not_found` when there is none).
+ */
+export async function getContact(
+	id: number,
+	options?: RequestOptions
+): Promise< Contact > {
+	return expectShape(
+		await request( contactPath( id ), options ),
+		isContact
+	);
+}
+
+/**
+ * Creates a service contact: a contact standing for an outside service.
+ *
+ * @param contact Type and name.
+ * @param options Request options.
+ * @return The new contact. Rejects with an `ApiError`.
+ */
+export async function createServiceContact(
+	contact: NewServiceContact,
+	options?: RequestOptions
+): Promise< Contact > {
+	return expectShape(
+		await request( CONTACTS_PATH, {
+			...options,
+			method: 'POST',
+			data: { contact_type: contact.contact_type, name: contact.name },
+		} ),
+		isContact
+	);
+}
+
+/**
+ * Gives a contact a key, or replaces its key.
+ *
+ * The key travels in the JSON body only: never in the URL, where it would be
+ * kept in server logs and browser history.
+ *
+ * @param id               Contact ID.
+ * @param key              The new key.
+ * @param settings         What the admin confirmed.
+ * @param settings.replace Whether the admin confirmed replacing an existing
+ *                         key; without it, the server refuses to replace one
+ *                         (409 `civikey_key_exists`).
+ * @param options          Request options.
+ * @return What was done and the contact as it now is.
+ */
+export async function setContactKey(
+	id: number,
+	key: string,
+	{ replace = false }: { replace?: boolean } = {},
+	options?: RequestOptions
+): Promise< KeyChange > {
+	return expectShape(
+		await request( contactPath( id, '/key' ), {
+			...options,
+			method: 'PUT',
+			data: replace ? { key, replace: true } : { key },
+		} ),
+		isKeyChange
+	);
+}
+
+/**
+ * Removes a contact's key: whatever uses it stops working.
+ *
+ * @param id      Contact ID.
+ * @param options Request options.
+ * @return What was done and the contact as it now is
+ *         (409 `civikey_no_key` when it had no key).
+ */
+export async function revokeContactKey(
+	id: number,
+	options?: RequestOptions
+): Promise< KeyChange > {
+	return expectShape(
+		await request( contactPath( id, '/key' ), {
+			...options,
+			method: 'DELETE',
+		} ),
+		isKeyChange
+	);
+}
+
+/**
+ * Whether CiviCRM's site key is defined, and its length; never the key.
+ *
+ * @param options Request options.
+ * @return The site key information.
+ */
+export async function getSiteKeyInfo(
+	options?: RequestOptions
+): Promise< SiteKeyInfo > {
+	return expectShape(
+		await request( SITE_KEY_PATH, options ),
+		isSiteKeyInfo
+	);
+}
+
+/**
+ * The site key itself. Keep it in component state only.
+ *
+ * @param options Request options.
+ * @return The site key (403 `civikey_site_key_forbidden` when not allowed).
+ */
+export async function revealSiteKey(
+	options?: RequestOptions
+): Promise< string > {
+	const body = await request( SITE_KEY_REVEAL_PATH, {
+		...options,
+		method: 'POST',
+	} );
+	if ( ! isRecord( body ) || typeof body.site_key !== 'string' ) {
+		throw createInvalidResponseError();
+	}
+	return body.site_key;
+}
+
+/**
+ * How outside clients reach CiviCRM's REST API on this site.
+ *
+ * @param options Request options.
+ * @return The connection details.
+ */
+export async function getConnection(
+	options?: RequestOptions
+): Promise< Connection > {
+	return expectShape(
+		await request( CONNECTION_PATH, options ),
+		isConnection
+	);
 }

@@ -18,6 +18,8 @@ export const FETCH_ERROR = 'fetch_error';
 export const OFFLINE_ERROR = 'offline_error';
 /** The request was aborted. */
 export const ABORTED = 'aborted';
+/** A contact ID that is not a positive integer; nothing was sent. */
+export const INVALID_CONTACT_ID = 'invalid_contact_id';
 /** Anything else. */
 export const UNKNOWN_ERROR = 'unknown_error';
 
@@ -63,6 +65,21 @@ function getUnknownMessage(): string {
  */
 export function createInvalidResponseError(): ApiError {
 	return { code: INVALID_RESPONSE, message: getInvalidResponseMessage() };
+}
+
+/**
+ * Error for a contact ID that cannot be one (a bug, or a tampered page).
+ *
+ * @return The normalised error.
+ */
+export function createInvalidContactIdError(): ApiError {
+	return {
+		code: INVALID_CONTACT_ID,
+		message: __(
+			'That contact ID is not valid. Search for the contact again.',
+			'civikey'
+		),
+	};
 }
 
 /**
@@ -126,4 +143,58 @@ export function normalizeError( error: unknown ): ApiError {
 	}
 
 	return result;
+}
+
+/**
+ * Whether `value` looks like a fetch `Response`. With `parse: false`,
+ * `apiFetch` rejects with the raw response of a failed request.
+ *
+ * @param value Anything.
+ * @return Whether it has what CiviKey reads from a response.
+ */
+export function isResponseLike( value: unknown ): value is Response {
+	return (
+		isRecord( value ) &&
+		typeof value.status === 'number' &&
+		typeof value.json === 'function' &&
+		isRecord( value.headers ) &&
+		typeof value.headers.get === 'function'
+	);
+}
+
+/**
+ * Like `normalizeError()`, for requests made with `parse: false`: reads the
+ * WP_Error out of a failed response first.
+ *
+ * @param error The rejection reason: a `Response` or anything else.
+ * @return The normalised error.
+ */
+export async function normalizeResponseError(
+	error: unknown
+): Promise< ApiError > {
+	if ( ! isResponseLike( error ) ) {
+		return normalizeError( error );
+	}
+	let body: unknown;
+	try {
+		body = await error.json();
+	} catch {
+		return {
+			code: INVALID_JSON,
+			message: getInvalidResponseMessage(),
+			status: error.status,
+		};
+	}
+	if ( ! isRecord( body ) ) {
+		return {
+			code: INVALID_RESPONSE,
+			message: getInvalidResponseMessage(),
+			status: error.status,
+		};
+	}
+	const data = isRecord( body.data ) ? body.data : {};
+	return normalizeError( {
+		...body,
+		data: { ...data, status: error.status },
+	} );
 }

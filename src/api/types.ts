@@ -73,3 +73,140 @@ export interface RequestOptions {
 	/** Aborts the request, e.g. when the component unmounts. */
 	signal?: AbortSignal;
 }
+
+/**
+ * What may be shown of a stored key.
+ */
+export interface KeyFingerprint {
+	/** Last four characters; empty for keys shorter than 20 characters. */
+	last4: string;
+	/** Length of the key, in characters. */
+	length: number;
+}
+
+/**
+ * A contact's key, as far as the current user may see it. The key itself
+ * never leaves the server.
+ *
+ * - `set`: the contact has a key (fingerprint given).
+ * - `none`: the contact has no key.
+ * - `hidden`: CiviCRM does not let the current user see keys.
+ */
+export interface ContactKey {
+	status: 'set' | 'none' | 'hidden';
+	/** Null unless `status` is `set`. */
+	fingerprint: KeyFingerprint | null;
+}
+
+/**
+ * The WordPress user linked to a contact (CiviCRM's UFMatch). Requests made
+ * with the contact's key run as this user.
+ */
+export interface LinkedUser {
+	/** WordPress user ID. */
+	id: number;
+	/** False when the link points at a deleted WordPress user. */
+	exists: boolean;
+	/** Null when the user does not exist. */
+	login: string | null;
+	/** Null when the user does not exist. */
+	display_name: string | null;
+	/** Role slugs, e.g. `administrator`. */
+	roles: string[];
+}
+
+/**
+ * A CiviCRM contact, as `/civikey/v1/contacts` returns it.
+ */
+export interface Contact {
+	/** CiviCRM contact ID. */
+	id: number;
+	display_name: string;
+	/** `Individual`, `Organization` or `Household`. */
+	contact_type: string;
+	/** Primary email, if any. */
+	email: string | null;
+	/** The contact is in CiviCRM's trash. */
+	is_deleted: boolean;
+	key: ContactKey;
+	/** Null when no WordPress user is linked. */
+	linked_user: LinkedUser | null;
+}
+
+/**
+ * What `searchContacts()` asks for.
+ */
+export interface ContactSearchQuery {
+	/** Part of a name or email, or a contact ID. */
+	search: string;
+	/** Page of results, from 1. */
+	page?: number;
+	/** Contacts per page, 1 to 100. */
+	perPage?: number;
+}
+
+/**
+ * One page of contacts, with the totals the server sent in its headers.
+ */
+export interface ContactPage {
+	contacts: Contact[];
+	/** Number of contacts matching the search (`X-WP-Total`). */
+	total: number;
+	/** Number of pages (`X-WP-TotalPages`); at least 1. */
+	totalPages: number;
+}
+
+/** Contact types a service contact may have. */
+export type ServiceContactType = 'Individual' | 'Organization';
+
+/**
+ * Body of `POST /civikey/v1/contacts`.
+ */
+export interface NewServiceContact {
+	contact_type: ServiceContactType;
+	/** Name of the service, 1 to 64 characters. */
+	name: string;
+}
+
+/**
+ * Response of `PUT` and `DELETE /civikey/v1/contacts/{id}/key`.
+ */
+export interface KeyChange {
+	/** `set` (first key), `rotate` (key replaced) or `revoke`. */
+	action: 'set' | 'rotate' | 'revoke';
+	/** The contact as it now is. */
+	contact: Contact;
+}
+
+/**
+ * Response of `GET /civikey/v1/site-key`: never the site key itself.
+ */
+export interface SiteKeyInfo {
+	/** Whether CIVICRM_SITE_KEY is defined. */
+	defined: boolean;
+	/** Its length; 0 when undefined. */
+	length: number;
+}
+
+/**
+ * How AuthX treats the site key (`X-Civi-Key`) on this site.
+ *
+ * - `required`: every request must send it.
+ * - `not_required`: no request needs it.
+ * - `depends_on_user`: needed unless the key's user has the CiviCRM
+ *   permission to authenticate with an API key.
+ */
+export type SiteKeyHeader = 'required' | 'not_required' | 'depends_on_user';
+
+/**
+ * Response of `GET /civikey/v1/connection`: how clients reach this site.
+ */
+export interface Connection {
+	/** APIv4 REST URL of Contact.get, e.g. `https://site/civicrm/ajax/api4/Contact/get`. */
+	api4_url: string;
+	/** AuthX URL that says who a credential logs in as. */
+	authx_id_url: string;
+	site_key_header: SiteKeyHeader;
+	/** Whether AuthX accepts API keys in the `X-Civi-Auth` header. */
+	xheader_accepts_api_key: boolean;
+}

@@ -8,12 +8,16 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import ErrorNotice from '../error-notice';
+import KeyManager from '../key-manager';
 import StatusPanel from '../status-panel';
 import useStatus from './use-status';
 
 /**
  * The Tools → CiviKey admin page. It mounts inside the page's `.wrap`, below
  * the heading the PHP side prints (so the page has a title without JavaScript).
+ *
+ * The status panel comes first; the key screens follow only when the current
+ * user may manage keys.
  */
 export default function App() {
 	const { status, error, isLoading, retry } = useStatus();
@@ -36,6 +40,9 @@ export default function App() {
 			) }
 
 			{ status && <StatusPanel status={ status } /> }
+
+			{ /* Without access, the status panel says why and how to get it. */ }
+			{ status?.access.can_manage_keys && <KeyManager /> }
 		</div>
 	);
 }

@@ -126,4 +126,45 @@ describe( 'App', () => {
 			'could not reach the WordPress REST API'
 		);
 	} );
+
+	it( 'should offer the key screens below the status when the user may manage keys', async () => {
+		mockApiFetch.mockResolvedValue( makeStatus() );
+
+		render( <App /> );
+
+		expect(
+			await screen.findByRole( 'region', { name: 'Choose a contact' } )
+		).toBeInTheDocument();
+		const regions = screen.getAllByRole( 'region' );
+		expect( regions[ 0 ] ).toHaveAccessibleName( 'CiviCRM status' );
+		// Only the status was requested: searching waits for the admin.
+		expect( mockApiFetch ).toHaveBeenCalledTimes( 1 );
+	} );
+
+	it( 'should leave out the key screens when the user may not manage keys', async () => {
+		mockApiFetch.mockResolvedValue(
+			makeStatus( {
+				access: {
+					can_manage_keys: false,
+					can_edit_api_keys: false,
+					message: 'CiviCRM does not let you edit API keys.',
+				},
+			} )
+		);
+
+		render( <App /> );
+
+		expect(
+			await screen.findByText(
+				'CiviCRM does not let you edit API keys.',
+				{
+					selector: '.components-notice__content',
+				}
+			)
+		).toBeInTheDocument();
+		expect(
+			screen.queryByRole( 'region', { name: 'Choose a contact' } )
+		).not.toBeInTheDocument();
+		expect( screen.queryByRole( 'searchbox' ) ).not.toBeInTheDocument();
+	} );
 } );

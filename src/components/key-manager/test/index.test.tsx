@@ -1,0 +1,428 @@
+/**
+ * External dependencies
+ */
+import { beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+
+/**
+ * Internal dependencies
+ */
+import KeyManager from '..';
+import type { Contact } from '../../../api/types';
+import {
+	makeContact,
+	makeContactWithoutKey,
+	makeKeyChange,
+} from '../../../../tests/js/fixtures/contact';
+import { makeConnection } from '../../../../tests/js/fixtures/connection';
+import { makeResponse } from '../../../../tests/js/fixtures/response';
+import { mockClipboard } from '../../../../tests/js/clipboard';
+import {
+	callsTo,
+	routeApiFetch,
+	type FetchOptions,
+	type MockApiFetch,
+	type RouteAnswer,
+} from '../../../../tests/js/api-routes';
+
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
+
+const mockApiFetch = apiFetch as unknown as MockApiFetch;
+
+const ZAPIER = makeContactWithoutKey();
+const MAILER = makeContact( { id: 43, display_name: 'Mailer' } );
+
+/**
+ * The contact as the server returns it after a key change: with the
+ * fingerprint of the key sent, never the key.
+ *
+ * @param contact Contact before.
+ * @param key     Key sent.
+ * @return Contact after.
+ */
+function withKey( contact: Contact, key: string ): Contact {
+	return {
+		...contact,
+		key: {
+			status: 'set',
+			fingerprint: { last4: key.slice( -4 ), length: key.length },
+		},
+	};
+}
+
+/**
+ * Answers every route the key screens use.
+ *
+ * @param overrides Answers to replace.
+ */
+function routes( overrides: Record< string, RouteAnswer > = {} ) {
+	routeApiFetch( mockApiFetch, {
+		'GET /civikey/v1/contacts': makeResponse( [ ZAPIER, MAILER ], {
+			headers: { 'X-WP-Total': '2', 'X-WP-TotalPages': '1' },
+		} ),
+		'PUT /civikey/v1/contacts/42/key': ( options: FetchOptions ) =>
+			makeKeyChange(
+				options.data?.replace ? 'rotate' : 'set',
+				withKey( ZAPIER, String( options.data?.key ) )
+			),
+		'DELETE /civikey/v1/contacts/43/key': makeKeyChange( 'revoke', {
+			...MAILER,
+			key: { status: 'none', fingerprint: null },
+		} ),
+		'GET /civikey/v1/connection': makeConnection(),
+		...overrides,
+	} );
+}
+
+/**
+ * Dispatches a cancelable beforeunload event, as the browser does when the
+ * page is about to be left.
+ *
+ * @return Whether something asked to stay.
+ */
+function leavePage(): boolean {
+	const event = new Event( 'beforeunload', { cancelable: true } );
+	window.dispatchEvent( event );
+	return event.defaultPrevented;
+}
+
+/**
+ * Searches and picks a contact from the results.
+ *
+ * @param user  User events.
+ * @param label Start of the result button's text.
+ */
+async function pickContact(
+	user: ReturnType< typeof userEvent.setup >,
+	label: string
+) {
+	const search = screen.getByRole( 'searchbox', { name: 'Search contacts' } );
+	if ( ( search as HTMLInputElement ).value === '' ) {
+		await user.type( search, 'a' );
+	}
+	const list = await screen.findByRole( 'list', { name: 'Contacts found' } );
+	await user.click(
+		within( list ).getByRole( 'button', {
+			name: new RegExp( `^${ label }` ),
+		} )
+	);
+}
+
+/**
+ * Saves the generated key on the selected contact (no key yet).
+ *
+ * @param user User events.
+ * @return The key.
+ */
+async function saveGeneratedKey(
+	user: ReturnType< typeof userEvent.setup >
+): Promise< string > {
+	const key = (
+		screen.getByRole( 'textbox', {
+			name: 'Generated key',
+		} ) as HTMLInputElement
+	 ).value;
+	await user.click( screen.getByRole( 'button', { name: 'Save key…' } ) );
+	await user.click( screen.getByRole( 'button', { name: 'Save key' } ) );
+	await screen.findByRole( 'textbox', { name: 'New API key' } );
+	return key;
+}
+
+describe( 'KeyManager', () => {
+	beforeEach( () => {
+		mockApiFetch.mockReset();
+		routes();
+	} );
+
+	it( 'should request nothing until the admin searches', () => {
+		render( <KeyManager /> );
+
+		expect(
+			screen.getByRole( 'region', { name: 'Choose a contact' } )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'button', { name: 'Create a service contact' } )
+		).toBeInTheDocument();
+		expect( mockApiFetch ).not.toHaveBeenCalled();
+	} );
+
+	it( 'should show the picked contact and move focus to it', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+
+		await pickContact( user, 'Zapier' );
+
+		const heading = screen.getByRole( 'heading', {
+			level: 2,
+			name: 'Zapier',
+		} );
+		expect( heading ).toHaveFocus();
+		expect(
+			screen.getByRole( 'region', { name: 'Give this contact a key' } )
+		).toBeInTheDocument();
+		expect(
+			await screen.findByRole( 'region', { name: 'How to use this key' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'should show a new key once: after saving, until Done, and never again', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+
+		const key = await saveGeneratedKey( user );
+
+		// Shown, in the notice that now has focus, and in the example.
+		const notice = screen.getByRole( 'region', {
+			name: 'Key saved on Zapier (contact #42).',
+		} );
+		expect( notice ).toHaveFocus();
+		expect(
+			within( notice ).getByRole( 'textbox', { name: 'New API key' } )
+		).toHaveValue( key );
+		await waitFor( () =>
+			expect(
+				screen.getByRole( 'region', { name: 'How to use this key' } )
+			).toHaveTextContent( `Bearer ${ key }` )
+		);
+		// The editor is gone while the key is shown: one key on screen.
+		expect(
+			screen.queryByRole( 'textbox', { name: 'Generated key' } )
+		).not.toBeInTheDocument();
+		// The card shows only the fingerprint the server sent back.
+		expect(
+			screen.getByText(
+				`Key ending …${ key.slice( -4 ) } (32 characters)`
+			)
+		).toBeInTheDocument();
+
+		const requestsBeforeDone = mockApiFetch.mock.calls.length;
+		await user.click(
+			screen.getByRole( 'button', { name: 'Done, I have copied it' } )
+		);
+
+		// Gone from the page: no field holds it, no text shows it.
+		expect( screen.queryByDisplayValue( key ) ).not.toBeInTheDocument();
+		expect( document.body.textContent ).not.toContain( key );
+		expect(
+			screen.getByRole( 'region', { name: 'How to use this key' } )
+		).toHaveTextContent( 'Bearer YOUR_API_KEY' );
+		expect(
+			screen.getByRole( 'heading', { level: 2, name: 'Zapier' } )
+		).toHaveFocus();
+		// And nothing asked the server for it again.
+		expect( mockApiFetch.mock.calls.length ).toBe( requestsBeforeDone );
+		for ( const [ options ] of mockApiFetch.mock.calls ) {
+			expect( ( options as FetchOptions ).path ).not.toContain( key );
+		}
+	} );
+
+	it( 'should ask before leaving the page until the key is copied', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+		expect( leavePage() ).toBe( false );
+
+		const key = await saveGeneratedKey( user );
+		expect( leavePage() ).toBe( true );
+
+		const writeText = mockClipboard();
+		await user.click( screen.getByRole( 'button', { name: 'Copy key' } ) );
+
+		expect( writeText ).toHaveBeenCalledWith( key );
+		expect( screen.getByText( 'Copied.' ) ).toBeInTheDocument();
+		expect( leavePage() ).toBe( false );
+		// Copying does not hide the key: Done does.
+		expect( screen.getByDisplayValue( key ) ).toBeInTheDocument();
+	} );
+
+	it( 'should stop asking before leaving once Done is pressed', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+		await saveGeneratedKey( user );
+		expect( leavePage() ).toBe( true );
+
+		await user.click(
+			screen.getByRole( 'button', { name: 'Done, I have copied it' } )
+		);
+
+		expect( leavePage() ).toBe( false );
+	} );
+
+	it( 'should warn before picking another contact while the key is not copied', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+		const key = await saveGeneratedKey( user );
+
+		await pickContact( user, 'Mailer' );
+
+		const dialog = screen.getByRole( 'dialog', {
+			name: 'Leave the new key without copying it?',
+		} );
+		expect( dialog ).toHaveTextContent(
+			'You have not copied the new key of Zapier (contact #42). If you go on to Mailer (contact #43)'
+		);
+
+		await user.click(
+			within( dialog ).getByRole( 'button', {
+				name: 'Go back to the key',
+			} )
+		);
+
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+		expect( screen.getByDisplayValue( key ) ).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'region', {
+				name: 'Key saved on Zapier (contact #42).',
+			} )
+		).toHaveFocus();
+
+		await pickContact( user, 'Mailer' );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Leave the key' } )
+		);
+
+		expect(
+			screen.getByRole( 'heading', { level: 2, name: 'Mailer' } )
+		).toHaveFocus();
+		expect( screen.queryByDisplayValue( key ) ).not.toBeInTheDocument();
+		expect( document.body.textContent ).not.toContain( key );
+		expect( leavePage() ).toBe( false );
+	} );
+
+	it( 'should not warn about switching once the key is copied', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+		await saveGeneratedKey( user );
+		mockClipboard();
+		await user.click( screen.getByRole( 'button', { name: 'Copy key' } ) );
+
+		await pickContact( user, 'Mailer' );
+
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+		expect(
+			screen.getByRole( 'heading', { level: 2, name: 'Mailer' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'should confirm a revoke, then say so and move focus to the message', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Mailer' );
+
+		await user.click(
+			screen.getByRole( 'button', { name: 'Revoke key…' } )
+		);
+		expect(
+			screen.getByRole( 'dialog', {
+				name: 'Revoke the key of Mailer (contact #43)?',
+			} )
+		).toBeInTheDocument();
+		expect(
+			callsTo( mockApiFetch, 'DELETE /civikey/v1/contacts/43/key' )
+		).toHaveLength( 0 );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Revoke key' } )
+		);
+
+		const message = await screen.findByText(
+			'The key of Mailer (contact #43) was revoked. Whatever used it no longer works.',
+			{ selector: '.components-notice__content' }
+		);
+		expect( message.closest( '[tabindex="-1"]' ) ).toHaveFocus();
+		expect(
+			callsTo( mockApiFetch, 'DELETE /civikey/v1/contacts/43/key' )
+		).toHaveLength( 1 );
+		expect( screen.getByText( 'No key' ) ).toBeInTheDocument();
+	} );
+
+	it( 'should select a service contact once created', async () => {
+		const user = userEvent.setup();
+		const created = makeContactWithoutKey( {
+			id: 99,
+			display_name: 'Webhook',
+			linked_user: null,
+		} );
+		routes( { 'POST /civikey/v1/contacts': created } );
+		render( <KeyManager /> );
+
+		await user.click(
+			screen.getByRole( 'button', { name: 'Create a service contact' } )
+		);
+		await user.keyboard( 'Webhook{Enter}' );
+
+		expect(
+			await screen.findByRole( 'heading', { level: 2, name: 'Webhook' } )
+		).toHaveFocus();
+		expect(
+			screen.getByText(
+				'Service contact Webhook (contact #99) created.',
+				{
+					selector: '.components-notice__content',
+				}
+			)
+		).toBeInTheDocument();
+	} );
+
+	it( 'should reload the contact when its key changed behind this page', async () => {
+		const user = userEvent.setup();
+		routes( {
+			'PUT /civikey/v1/contacts/42/key': () => {
+				throw {
+					code: 'civikey_key_exists',
+					message:
+						'This contact already has a key. Confirm replacing it.',
+					data: { status: 409 },
+				};
+			},
+			'GET /civikey/v1/contacts/42': withKey(
+				ZAPIER,
+				'ZZZZZZZZZZZZZZZZZZZZZZZZZZZZ9876'
+			),
+		} );
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+
+		await user.click( screen.getByRole( 'button', { name: 'Save key…' } ) );
+		await user.click( screen.getByRole( 'button', { name: 'Save key' } ) );
+
+		expect( await screen.findByRole( 'alert' ) ).toHaveTextContent(
+			'This contact already has a key. Confirm replacing it.'
+		);
+		expect(
+			await screen.findByText( 'Key ending …9876 (32 characters)' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'button', { name: 'Replace key…' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'should keep the key when the admin picks the same contact again', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+		const key = await saveGeneratedKey( user );
+
+		await pickContact( user, 'Zapier' );
+
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+		expect( screen.getByDisplayValue( key ) ).toBeInTheDocument();
+		expect(
+			screen.getByRole( 'region', {
+				name: 'Key saved on Zapier (contact #42).',
+			} )
+		).toHaveFocus();
+	} );
+} );

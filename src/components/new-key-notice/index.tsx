@@ -1,0 +1,132 @@
+/**
+ * External dependencies
+ */
+import type { FocusEvent, ForwardedRef } from 'react';
+
+/**
+ * WordPress dependencies
+ */
+import { Button, Flex, Notice, TextControl } from '@wordpress/components';
+import {
+	forwardRef,
+	useEffect,
+	useId,
+	useImperativeHandle,
+	useRef,
+} from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import useBeforeUnload from '../../hooks/use-before-unload';
+import { getContactLabel } from '../../utils/contact';
+import CopyButton from '../copy-button';
+import type { NewKeyNoticeProps } from './types';
+
+/**
+ * Shows a newly saved key once, with Copy, and says it will not be shown
+ * again. Focus moves here when it appears, so keyboard and screen reader
+ * users land on it. Until the key is copied (or Done is pressed), leaving the
+ * page asks for confirmation.
+ *
+ * @param props          Component props.
+ * @param props.apiKey   The key.
+ * @param props.contact  The contact it was saved on.
+ * @param props.action   First key or replacement.
+ * @param props.isCopied Whether it has been copied.
+ * @param props.onCopied Copy handler.
+ * @param props.onDone   Done handler.
+ * @param ref            Ref to the section, to bring focus back to it.
+ */
+function NewKeyNotice(
+	{ apiKey, contact, action, isCopied, onCopied, onDone }: NewKeyNoticeProps,
+	ref: ForwardedRef< HTMLElement | null >
+) {
+	const headingId = useId();
+	const warningId = useId();
+	const sectionRef = useRef< HTMLElement >( null );
+	const label = getContactLabel( contact );
+	useImperativeHandle< HTMLElement | null, HTMLElement | null >(
+		ref,
+		() => sectionRef.current
+	);
+
+	useBeforeUnload( ! isCopied );
+
+	useEffect( () => {
+		sectionRef.current?.focus();
+	}, [] );
+
+	return (
+		<section
+			ref={ sectionRef }
+			tabIndex={ -1 }
+			className="civikey-new-key-notice"
+			aria-labelledby={ headingId }
+			aria-describedby={ warningId }
+		>
+			<Notice
+				status="success"
+				isDismissible={ false }
+				spokenMessage={ null }
+			>
+				<h2 id={ headingId }>
+					{ action === 'rotate'
+						? sprintf(
+								/* translators: %s: contact name and ID. */
+								__(
+									'New key saved on %s. The old key no longer works.',
+									'civikey'
+								),
+								label
+							)
+						: sprintf(
+								/* translators: %s: contact name and ID. */
+								__( 'Key saved on %s.', 'civikey' ),
+								label
+							) }
+				</h2>
+				<p id={ warningId }>
+					<strong>
+						{ __(
+							'Copy this key now. You will not see it again: CiviKey does not store it and CiviCRM will not show it.',
+							'civikey'
+						) }
+					</strong>
+				</p>
+				<TextControl
+					className="civikey-key-field"
+					label={ __( 'New API key', 'civikey' ) }
+					value={ apiKey }
+					onChange={ () => {} }
+					onFocus={ ( event: FocusEvent< HTMLInputElement > ) =>
+						event.currentTarget.select()
+					}
+					readOnly
+					spellCheck={ false }
+					autoComplete="off"
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+				/>
+				<Flex justify="flex-start" wrap>
+					<CopyButton
+						text={ apiKey }
+						label={ __( 'Copy key', 'civikey' ) }
+						variant="primary"
+						onCopied={ onCopied }
+					/>
+					<Button
+						variant={ isCopied ? 'primary' : 'secondary' }
+						onClick={ onDone }
+						__next40pxDefaultSize
+					>
+						{ __( 'Done, I have copied it', 'civikey' ) }
+					</Button>
+				</Flex>
+			</Notice>
+		</section>
+	);
+}
+
+export default forwardRef( NewKeyNotice );

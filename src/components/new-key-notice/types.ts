@@ -1,0 +1,19 @@
+/**
+ * Internal dependencies
+ */
+import type { Contact, KeyChange } from '../../api/types';
+
+export interface NewKeyNoticeProps {
+	/** The key just saved; shown here once and nowhere else. */
+	apiKey: string;
+	/** The contact it was saved on. */
+	contact: Contact;
+	/** Whether it was a first key or a replacement. */
+	action: KeyChange[ 'action' ];
+	/** Whether the admin has copied it with the Copy button. */
+	isCopied: boolean;
+	/** Called once the key is on the clipboard. */
+	onCopied: () => void;
+	/** Called when the admin says they have copied it: forget the key. */
+	onDone: () => void;
+}
