@@ -12,11 +12,13 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 
 global $wpdb;
 
-// The audit trail.
-$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . 'civikey_audit' ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- a fixed table name.
+// The audit trail and the key-usage record.
+foreach ( array( 'civikey_audit', 'civikey_key_usage' ) as $civikey_table ) {
+	$wpdb->query( 'DROP TABLE IF EXISTS ' . $wpdb->prefix . $civikey_table ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- fixed table names.
+}
 
 // Options.
-foreach ( array( 'civikey_db_version', 'civikey_audit_retention_days' ) as $civikey_option ) {
+foreach ( array( 'civikey_db_version', 'civikey_audit_retention_days', 'civikey_stale_days' ) as $civikey_option ) {
 	delete_option( $civikey_option );
 }
 wp_clear_scheduled_hook( 'civikey_purge_audit' );

@@ -16,6 +16,7 @@ use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\Inventory\Inventory;
+use CiviKey\Usage\Key_Usage;
 use CiviKey\Keys\Key_Lock;
 use CiviKey\Keys\Key_Service;
 use CiviKey\Keys\Key_Tester;
@@ -90,6 +91,13 @@ final class Plugin {
 	private $inventory;
 
 	/**
+	 * When keys were last used.
+	 *
+	 * @var Key_Usage
+	 */
+	private $usage;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Gateway $gateway CiviCRM gateway.
@@ -100,7 +108,8 @@ final class Plugin {
 		$this->authx     = new Authx_Settings( $gateway );
 		$this->keys      = new Key_Service( $this->contacts, $gateway, new Key_Lock() );
 		$this->audit     = new Audit_Log();
-		$this->inventory = new Inventory( $gateway );
+		$this->usage     = new Key_Usage();
+		$this->inventory = new Inventory( $gateway, $this->usage, $this->audit );
 	}
 
 	/**
@@ -118,7 +127,7 @@ final class Plugin {
 	 * Runs when the plugin is activated.
 	 */
 	public static function activate(): void {
-		Audit_Log::install();
+		Schema::install();
 		Audit_Log::schedule_purge();
 	}
 
@@ -180,8 +189,9 @@ final class Plugin {
 	private function register_hooks(): void {
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		// Upgrades do not run the activation hook; this keeps the table current.
-		add_action( 'admin_init', array( Audit_Log::class, 'maybe_install' ) );
-		add_action( 'rest_api_init', array( Audit_Log::class, 'maybe_install' ), 5 );
+		add_action( 'admin_init', array( Schema::class, 'maybe_install' ) );
+		add_action( 'rest_api_init', array( Schema::class, 'maybe_install' ), 5 );
+		$this->usage->register();
 		( new Tools_Page( PLUGIN_FILE ) )->register();
 		( new Audit_Export( $this->audit ) )->register();
 		( new Site_Health( $this->inventory, $this->gateway ) )->register();

@@ -85,6 +85,12 @@ class Tools_Page {
 			array( 'in_footer' => true )
 		);
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'civikey', plugin_dir_path( $this->plugin_file ) . 'languages' );
+		// Only what the REST API cannot give: the nonce-bearing CSV download URL.
+		wp_add_inline_script(
+			self::SCRIPT_HANDLE,
+			'window.civikeyAdmin = ' . wp_json_encode( array( 'auditCsvUrl' => Audit_Export::url() ) ) . ';',
+			'before'
+		);
 		wp_enqueue_style( 'wp-components' );
 		if ( is_readable( plugin_dir_path( $this->plugin_file ) . 'build/index.css' ) ) {
 			wp_enqueue_style(

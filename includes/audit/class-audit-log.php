@@ -14,8 +14,6 @@ namespace CiviKey\Audit;
  */
 class Audit_Log {
 
-	public const DB_VERSION        = '1';
-	public const DB_VERSION_OPTION = 'civikey_db_version';
 	public const RETENTION_OPTION  = 'civikey_audit_retention_days';
 	public const DEFAULT_RETENTION = 365;
 	public const PURGE_HOOK        = 'civikey_purge_audit';
@@ -36,40 +34,51 @@ class Audit_Log {
 	}
 
 	/**
-	 * Creates or upgrades the table.
+	 * The table's CREATE statement, for dbDelta.
+	 *
+	 * @param string $charset Charset clause.
+	 * @return string
 	 */
-	public static function install(): void {
-		global $wpdb;
-		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-		$table   = self::table();
-		$charset = $wpdb->get_charset_collate();
-		dbDelta(
-			"CREATE TABLE {$table} (
-				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
-				created_at datetime NOT NULL,
-				user_id bigint(20) unsigned NOT NULL DEFAULT 0,
-				user_login varchar(60) NOT NULL DEFAULT '',
-				contact_id bigint(20) unsigned DEFAULT NULL,
-				action varchar(40) NOT NULL,
-				result varchar(20) NOT NULL DEFAULT 'success',
-				details text NULL,
-				ip varchar(45) NOT NULL DEFAULT '',
-				PRIMARY KEY  (id),
-				KEY created_at (created_at),
-				KEY contact_id (contact_id),
-				KEY action (action)
-			) {$charset};"
-		);
-		update_option( self::DB_VERSION_OPTION, self::DB_VERSION, false );
+	public static function schema( string $charset ): string {
+		$table = self::table();
+		return "CREATE TABLE {$table} (
+			id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+			created_at datetime NOT NULL,
+			user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+			user_login varchar(60) NOT NULL DEFAULT '',
+			contact_id bigint(20) unsigned DEFAULT NULL,
+			action varchar(40) NOT NULL,
+			result varchar(20) NOT NULL DEFAULT 'success',
+			details text NULL,
+			ip varchar(45) NOT NULL DEFAULT '',
+			PRIMARY KEY  (id),
+			KEY created_at (created_at),
+			KEY contact_id (contact_id),
+			KEY action (action)
+		) {$charset};";
 	}
 
 	/**
-	 * Installs the table when this version of the plugin has not yet.
+	 * When each contact's key was last set or replaced, in one query.
+	 *
+	 * @param array<int, int> $contact_ids Contact IDs.
+	 * @return array<int, string> UTC date-time by contact ID.
 	 */
-	public static function maybe_install(): void {
-		if ( get_option( self::DB_VERSION_OPTION ) !== self::DB_VERSION ) {
-			self::install();
+	public function last_changed( array $contact_ids ): array {
+		global $wpdb;
+		$contact_ids = array_values( array_filter( array_map( 'intval', $contact_ids ) ) );
+		if ( ! $contact_ids ) {
+			return array();
 		}
+		$table        = self::table();
+		$placeholders = implode( ',', array_fill( 0, count( $contact_ids ), '%d' ) );
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- our own table, one placeholder per ID.
+		$rows    = $wpdb->get_results( $wpdb->prepare( "SELECT contact_id, MAX(created_at) AS changed FROM {$table} WHERE result = 'success' AND action IN ('key_set', 'key_rotate') AND contact_id IN ({$placeholders}) GROUP BY contact_id", $contact_ids ), ARRAY_A );
+		$changed = array();
+		foreach ( (array) $rows as $row ) {
+			$changed[ (int) $row['contact_id'] ] = (string) $row['changed'];
+		}
+		return $changed;
 	}
 
 	/**

@@ -7,8 +7,10 @@
 
 namespace CiviKey\Inventory;
 
+use CiviKey\Audit\Audit_Log;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\Keys\Key_Policy;
+use CiviKey\Usage\Key_Usage;
 use WP_Error;
 
 /**
@@ -25,6 +27,7 @@ class Inventory {
 	public const PROBLEM_ADMINISTRATOR = 'administrator';
 	public const PROBLEM_DELETED       = 'deleted_contact';
 	public const PROBLEM_MISSING_USER  = 'missing_user';
+	public const PROBLEM_STALE         = 'stale';
 
 	/**
 	 * CiviCRM gateway.
@@ -34,12 +37,30 @@ class Inventory {
 	private $gateway;
 
 	/**
+	 * Key usage record.
+	 *
+	 * @var Key_Usage|null
+	 */
+	private $usage;
+
+	/**
+	 * Audit trail, for when keys were last changed.
+	 *
+	 * @var Audit_Log|null
+	 */
+	private $audit;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Gateway $gateway CiviCRM gateway.
+	 * @param Gateway        $gateway CiviCRM gateway.
+	 * @param Key_Usage|null $usage   Key usage record.
+	 * @param Audit_Log|null $audit   Audit trail.
 	 */
-	public function __construct( Gateway $gateway ) {
+	public function __construct( Gateway $gateway, ?Key_Usage $usage = null, ?Audit_Log $audit = null ) {
 		$this->gateway = $gateway;
+		$this->usage   = $usage ?? new Key_Usage();
+		$this->audit   = $audit ?? new Audit_Log();
 	}
 
 	/**
@@ -56,6 +77,11 @@ class Inventory {
 			self::PROBLEM_ADMINISTRATOR => __( 'Linked user is an administrator', 'civikey' ),
 			self::PROBLEM_DELETED       => __( 'Contact is in the trash but holds a key', 'civikey' ),
 			self::PROBLEM_MISSING_USER  => __( 'Linked WordPress user no longer exists', 'civikey' ),
+			self::PROBLEM_STALE         => sprintf(
+				/* translators: %d: number of days. */
+				__( 'Not used for %d days', 'civikey' ),
+				Key_Usage::stale_days()
+			),
 		);
 	}
 
@@ -103,9 +129,18 @@ class Inventory {
 				$users[ $user->ID ] = $user;
 			}
 		}
-		$items = array();
+		$ids     = array_map( 'intval', array_column( $rows, 'id' ) );
+		$context = array(
+			'links'      => $links,
+			'users'      => $users,
+			'duplicates' => $duplicates,
+			'used'       => $this->usage ? $this->usage->for_contacts( $ids ) : array(),
+			'changed'    => $this->audit ? $this->audit->last_changed( $ids ) : array(),
+			'stale_from' => gmdate( 'Y-m-d H:i:s', time() - DAY_IN_SECONDS * Key_Usage::stale_days() ),
+		);
+		$items   = array();
 		foreach ( $rows as $row ) {
-			$items[] = $this->item( $row, $links, $users, $duplicates );
+			$items[] = $this->item( $row, $context );
 		}
 		return array(
 			'items' => $items,
@@ -138,13 +173,16 @@ class Inventory {
 	/**
 	 * One inventory row; the key itself stays here.
 	 *
-	 * @param array<string, mixed> $row        Contact row.
-	 * @param array<int, int>      $links      User ID by contact ID.
-	 * @param array<int, \WP_User> $users      Users by ID.
-	 * @param array<string, true>  $duplicates Lower-cased keys held more than once.
+	 * @param array<string, mixed> $row     Contact row.
+	 * @param array<string, mixed> $context Links (user ID by contact ID), users (by ID), duplicates
+	 *                                      (lower-cased keys held more than once), used and changed
+	 *                                      (by contact ID) and stale_from (UTC date-time).
 	 * @return array<string, mixed>
 	 */
-	private function item( array $row, array $links, array $users, array $duplicates ): array {
+	private function item( array $row, array $context ): array {
+		$links      = $context['links'];
+		$users      = $context['users'];
+		$duplicates = $context['duplicates'];
 		$contact_id = (int) $row['id'];
 		$key        = (string) $row['api_key'];
 		$user_id    = $links[ $contact_id ] ?? null;
@@ -170,6 +208,14 @@ class Inventory {
 		if ( ! empty( $row['is_deleted'] ) ) {
 			$problems[] = self::PROBLEM_DELETED;
 		}
+		$used    = $context['used'][ $contact_id ] ?? null;
+		$changed = $context['changed'][ $contact_id ] ?? null;
+		// Stale: not used since the cut-off; a key never used counts from when
+		// CiviKey set it (keys set elsewhere and never used have no date to go by).
+		$since = null !== $used ? $used['at'] : $changed;
+		if ( null !== $since && $since < $context['stale_from'] ) {
+			$problems[] = self::PROBLEM_STALE;
+		}
 		return array(
 			'id'           => $contact_id,
 			'display_name' => (string) ( $row['display_name'] ?? '' ),
@@ -185,6 +231,8 @@ class Inventory {
 				'login'  => $user ? $user->user_login : null,
 				'roles'  => $user ? array_values( $user->roles ) : array(),
 			),
+			'last_used'    => $used,
+			'last_changed' => $changed,
 			'problems'     => $problems,
 		);
 	}

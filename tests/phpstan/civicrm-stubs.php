@@ -43,6 +43,23 @@ namespace Civi\Api4\Generic {
 	}
 }
 
+namespace Civi\Core {
+	/**
+	 * CiviCRM's Symfony-based event dispatcher.
+	 */
+	class CiviEventDispatcher {
+		/**
+		 * Adds a listener.
+		 *
+		 * @param string   $event_name Event.
+		 * @param callable $listener   Listener.
+		 * @param int      $priority   Higher runs first.
+		 * @return void
+		 */
+		public function addListener( $event_name, $listener, $priority = 0 ) {}
+	}
+}
+
 namespace Civi\API\Exception {
 	/**
 	 * Thrown when permission checks refuse an action.
@@ -51,6 +68,18 @@ namespace Civi\API\Exception {
 }
 
 namespace {
+	/**
+	 * CiviCRM's service container facade.
+	 */
+	class Civi {
+		/**
+		 * The event dispatcher.
+		 *
+		 * @return \Civi\Core\CiviEventDispatcher
+		 */
+		public static function dispatcher() {}
+	}
+
 	/**
 	 * CiviCRM's base exception.
 	 */
