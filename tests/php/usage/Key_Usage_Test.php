@@ -40,10 +40,10 @@ class Key_Usage_Test extends Test_Case {
 	 */
 	public function data_announcements(): array {
 		return array(
-			'accepted api key'         => array( 'api_key', 11, 200, true ),
-			'api key, then refused'    => array( 'api_key', 12, 401, false ),
-			'password credential'      => array( 'pass', 13, 200, false ),
-			'json web token'           => array( 'jwt', 14, 200, false ),
+			'accepted api key'      => array( 'api_key', 11, 200, true ),
+			'api key, then refused' => array( 'api_key', 12, 401, false ),
+			'password credential'   => array( 'pass', 13, 200, false ),
+			'json web token'        => array( 'jwt', 14, 200, false ),
 		);
 	}
 
@@ -58,8 +58,8 @@ class Key_Usage_Test extends Test_Case {
 	 * @param bool   $recorded   Whether a use is recorded.
 	 */
 	public function test_only_accepted_api_keys_are_recorded( string $cred_type, int $contact_id, int $status, bool $recorded ) {
-		$usage = new Key_Usage();
-		$event = (object) array(
+		$usage    = new Key_Usage();
+		$event    = (object) array(
 			'target' => (object) array(
 				'credType'  => $cred_type,
 				'contactId' => $contact_id,
