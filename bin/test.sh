@@ -33,11 +33,14 @@ run_suite phpcs - vendor/bin/phpcs -q
 run_suite phpstan - php vendor/bin/phpstan analyse --memory-limit=1G --no-progress
 run_suite jest artifacts/jest.json npx wp-scripts test-unit-js --json --outputFile=artifacts/jest.json
 run_suite build - npm run --silent build
+run_suite bundle-budget - bash bin/check-bundle.sh
+run_suite pot - bash bin/check-pot.sh
 
 mkdir -p "$LOG_DIR"
 bash "$ROOT_DIR/bin/start.sh" >"$LOG_DIR/start-for-tests.log" 2>&1 ||
 	{ cat "$LOG_DIR/start-for-tests.log"; die "could not start the local stack"; }
 run_suite phpunit-standin artifacts/phpunit-standin.xml env CIVIKEY_CIVICRM=standin bash bin/test-php.sh
+run_suite plugin-zip - bash bin/test-zip.sh
 run_suite e2e artifacts/e2e.json npx playwright test --config tests/e2e/playwright.config.ts
 
 node "$ROOT_DIR/bin/summarize.js" "$RESULTS"
