@@ -232,7 +232,7 @@ final class Plugin {
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
 			new Connection_Controller( $this->gateway, $this->authx ),
 			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), new Role_Manager(), $this->contacts, $this->audit ),
-			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit ),
+			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit, $this->contacts ),
 			new Inventory_Controller( $this->inventory, $this->keys ),
 			new Audit_Controller( $this->audit ),
 			new Site_Health_Controller( new Site_Health( $this->inventory, $this->gateway ) ),

@@ -106,16 +106,28 @@ class Inventory_Controller extends WP_REST_Controller {
 				'permission_callback' => array( Routes::class, 'check_manage_capability' ),
 				'args'                => array(
 					'contact_ids' => array(
-						'description' => __( 'Contacts whose keys to revoke.', 'civikey' ),
-						'type'        => 'array',
-						'required'    => true,
-						'minItems'    => 1,
-						'maxItems'    => 200,
-						'uniqueItems' => true,
-						'items'       => array(
+						'description'       => __( 'Contacts whose keys to revoke.', 'civikey' ),
+						'type'              => 'array',
+						'required'          => true,
+						'minItems'          => 1,
+						'maxItems'          => 200,
+						'uniqueItems'       => true,
+						'items'             => array(
 							'type'    => 'integer',
 							'minimum' => 1,
 						),
+						// WordPress would read a lone number or true as a list of one;
+						// revoking needs an explicit list.
+						'validate_callback' => static function ( $value, $request, $param ) {
+							if ( ! is_array( $value ) || array_values( $value ) !== $value ) {
+								return new WP_Error(
+									'rest_invalid_param',
+									__( 'Send contact_ids as a list of contact IDs, for example [12, 15].', 'civikey' ),
+									array( 'status' => 400 )
+								);
+							}
+							return rest_validate_request_arg( $value, $request, $param );
+						},
 					),
 				),
 			)

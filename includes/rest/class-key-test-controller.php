@@ -8,6 +8,7 @@
 namespace CiviKey\REST;
 
 use CiviKey\Audit\Audit_Log;
+use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\Keys\Key_Policy;
 use CiviKey\Keys\Key_Tester;
 use WP_Error;
@@ -38,15 +39,24 @@ class Key_Test_Controller extends WP_REST_Controller {
 	private $audit;
 
 	/**
+	 * Contact directory.
+	 *
+	 * @var Contact_Directory
+	 */
+	private $contacts;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Key_Tester $tester Key tester.
-	 * @param Audit_Log  $audit  Audit trail.
+	 * @param Key_Tester        $tester   Key tester.
+	 * @param Audit_Log         $audit    Audit trail.
+	 * @param Contact_Directory $contacts Contact directory.
 	 */
-	public function __construct( Key_Tester $tester, Audit_Log $audit ) {
+	public function __construct( Key_Tester $tester, Audit_Log $audit, Contact_Directory $contacts ) {
 		$this->namespace = Routes::REST_NAMESPACE;
 		$this->tester    = $tester;
 		$this->audit     = $audit;
+		$this->contacts  = $contacts;
 	}
 
 	/**
@@ -91,6 +101,10 @@ class Key_Test_Controller extends WP_REST_Controller {
 		$form = Key_Policy::check_form( $key );
 		if ( is_wp_error( $form ) ) {
 			return $form;
+		}
+		$contact = $this->contacts->get( $contact_id );
+		if ( is_wp_error( $contact ) ) {
+			return $contact;
 		}
 		$result = $this->tester->test( $key );
 		if ( is_wp_error( $result ) ) {
