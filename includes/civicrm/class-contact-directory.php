@@ -13,7 +13,8 @@ use WP_Error;
 /**
  * The CiviCRM queries behind the contact search, the contact card and key
  * changes. Each public method makes a fixed number of API calls, whatever
- * the number of rows: one for the contacts, one for their linked users.
+ * the number of rows: one for the contacts, one for their linked users (and
+ * for a search, one cheap access check first).
  */
 class Contact_Directory {
 
@@ -61,6 +62,24 @@ class Contact_Directory {
 	}
 
 	/**
+	 * A 403 with the fix when CiviCRM does not let the current user in at all
+	 * ("access CiviCRM", which getFields needs).
+	 *
+	 * @return true|WP_Error
+	 */
+	private function require_civicrm_access() {
+		$fields = $this->gateway->call(
+			'Contact',
+			'getFields',
+			array(
+				'select' => array( 'name' ),
+				'where'  => array( array( 'name', '=', 'id' ) ),
+			)
+		);
+		return is_wp_error( $fields ) ? $fields : true;
+	}
+
+	/**
 	 * Contacts whose name or email contains the search, or whose ID it is.
 	 *
 	 * @param string $search   Text typed by the admin; empty lists every contact.
@@ -69,6 +88,15 @@ class Contact_Directory {
 	 * @return array{items: array<int, array<string, mixed>>, total: int}|WP_Error
 	 */
 	public function search( string $search, int $page, int $per_page ) {
+		// Searching by email joins the Email entity, which CiviCRM only allows
+		// to users with "access CiviCRM"; without it the query fails with
+		// "Invalid field" rather than a permission error
+		// (Civi/Api4/Query/Api4SelectQuery.php checkEntityAccess()). Asking
+		// first turns that into a refusal the admin can act on.
+		$access = $this->require_civicrm_access();
+		if ( is_wp_error( $access ) ) {
+			return $access;
+		}
 		$where  = array( array( 'is_deleted', '=', false ) );
 		$search = trim( $search );
 		if ( '' !== $search ) {

@@ -15,6 +15,8 @@ if ( 'cli' !== PHP_SAPI ) {
 }
 
 require dirname( __DIR__, 2 ) . '/vendor/autoload.php';
+// First, so a wrong configuration stops the run with its own one sentence.
+require_once __DIR__ . '/wp-tests-config.php';
 
 $civikey_install = array( PHP_BINARY, __DIR__ . '/install-test-site.php' );
 $civikey_command = implode( ' ', array_map( 'escapeshellarg', $civikey_install ) ) . ' 2>&1';
@@ -25,12 +27,23 @@ if ( 0 !== $civikey_status ) {
 	exit( 1 );
 }
 
-require __DIR__ . '/wp-tests-config.php';
 // PHPUnit includes this file inside a function; WordPress expects these globals.
 global $wpdb, $current_site, $current_blog, $wp_rewrite, $shortcode_tags, $wp, $phpmailer, $wp_theme_directories;
 require ABSPATH . 'wp-settings.php';
 // Admin screens and REST controllers expect these loaded.
 require_once ABSPATH . 'wp-admin/includes/admin.php';
+
+// Say which CiviCRM this run tests against, and make sure it is that one.
+if ( 'none' === CIVIKEY_TESTS_CIVICRM ) {
+	fwrite( STDERR, "CiviCRM: none\n" );
+} else {
+	$civikey_is_real = function_exists( 'civi_wp' ) && ! class_exists( 'CiviCRM_Standin\\Plugin', false );
+	if ( ( 'real' === CIVIKEY_TESTS_CIVICRM ) !== $civikey_is_real || ! civicrm_initialize() ) {
+		fwrite( STDERR, 'CIVIKEY_CIVICRM=' . CIVIKEY_TESTS_CIVICRM . " was asked for, but that CiviCRM did not load and initialise.\n" );
+		exit( 1 );
+	}
+	fwrite( STDERR, 'CiviCRM: ' . ( $civikey_is_real ? 'real ' : 'stand-in ' ) . CRM_Utils_System::version() . "\n" );
+}
 
 require __DIR__ . '/includes/class-test-case.php';
 require __DIR__ . '/includes/class-counting-gateway.php';

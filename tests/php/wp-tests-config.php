@@ -3,7 +3,24 @@
  * Configuration shared by the PHPUnit bootstrap and the test-site installer:
  * the local stack's WordPress, pointed at its own test database.
  *
- * Environment variables (all optional) follow bin/lib.sh.
+ * Environment variables (all optional) follow bin/lib.sh. CIVIKEY_CIVICRM picks
+ * the CiviCRM the tests run with:
+ *
+ * - `standin` (default): the test double in tests/civicrm-standin.
+ * - `none`: no CiviCRM at all.
+ * - `real`: a real CiviCRM already installed as a WordPress plugin. Then
+ *   CIVIKEY_WP_DIR is that WordPress (its wp-content/plugins/civicrm holds
+ *   civicrm-wordpress with civicrm-core, vendor and packages at civicrm/).
+ *   The tests give CiviCRM its own database, CIVIKEY_TEST_CIVICRM_DB_NAME
+ *   (default: the WordPress test database's name + `_civicrm`), and keep its
+ *   settings file, database dump and private files in CIVIKEY_TEST_CIVICRM_DIR
+ *   (default: `civikey-test-civicrm` beside that WordPress), so the site's own
+ *   CiviCRM settings and database are never used. The database user needs
+ *   every right on both test databases. tests/php/cli also runs `wp` in that
+ *   WordPress: its wp-config.php must then take DB_NAME from CIVIKEY_DB_NAME,
+ *   the table prefix from CIVIKEY_TABLE_PREFIX and define CIVICRM_SETTINGS_PATH
+ *   from the environment, like the local stack's, and have CiviKey in
+ *   wp-content/plugins/civikey.
  *
  * @package CiviKey\Tests
  */
@@ -16,6 +33,11 @@ $civikey_env = static function ( string $name, string $fallback ): string {
 define( 'CIVIKEY_TESTS_ROOT', dirname( __DIR__, 2 ) );
 define( 'CIVIKEY_TESTS_WP_DIR', rtrim( $civikey_env( 'CIVIKEY_WP_DIR', CIVIKEY_TESTS_ROOT . '/.stack/wordpress' ), '/' ) );
 define( 'CIVIKEY_TESTS_CIVICRM', $civikey_env( 'CIVIKEY_CIVICRM', 'standin' ) );
+
+if ( ! in_array( CIVIKEY_TESTS_CIVICRM, array( 'standin', 'none', 'real' ), true ) ) {
+	fwrite( STDERR, 'CIVIKEY_CIVICRM must be standin, none or real, not "' . CIVIKEY_TESTS_CIVICRM . "\".\n" );
+	exit( 1 );
+}
 
 if ( ! is_file( CIVIKEY_TESTS_WP_DIR . '/wp-settings.php' ) ) {
 	fwrite( STDERR, 'WordPress was not found in ' . CIVIKEY_TESTS_WP_DIR . ". Run `npm start` (or bin/start.sh) first, or set CIVIKEY_WP_DIR.\n" );
@@ -30,6 +52,27 @@ define( 'DB_HOST', $civikey_env( 'CIVIKEY_DB_HOST', '127.0.0.1' ) . ':' . $civik
 define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
 
+if ( 'real' === CIVIKEY_TESTS_CIVICRM ) {
+	define( 'CIVIKEY_TESTS_CIVICRM_PLUGIN', CIVIKEY_TESTS_WP_DIR . '/wp-content/plugins/civicrm/civicrm.php' );
+	if ( ! is_file( CIVIKEY_TESTS_CIVICRM_PLUGIN ) || ! is_file( dirname( CIVIKEY_TESTS_CIVICRM_PLUGIN ) . '/civicrm/xml/version.xml' ) ) {
+		fwrite( STDERR, 'CIVIKEY_CIVICRM=real needs a real CiviCRM installed in ' . dirname( CIVIKEY_TESTS_CIVICRM_PLUGIN ) . " (with civicrm-core at civicrm/), and there is none: set CIVIKEY_WP_DIR to a WordPress that has it.\n" );
+		exit( 1 );
+	}
+	define( 'CIVIKEY_TESTS_CIVICRM_DB_NAME', $civikey_env( 'CIVIKEY_TEST_CIVICRM_DB_NAME', DB_NAME . '_civicrm' ) );
+	define( 'CIVIKEY_TESTS_CIVICRM_DIR', rtrim( $civikey_env( 'CIVIKEY_TEST_CIVICRM_DIR', dirname( CIVIKEY_TESTS_WP_DIR ) . '/civikey-test-civicrm' ), '/' ) );
+	if ( CIVIKEY_TESTS_CIVICRM_DB_NAME === DB_NAME ) {
+		fwrite( STDERR, "CIVIKEY_TEST_CIVICRM_DB_NAME must differ from the WordPress test database, which is emptied on every run.\n" );
+		exit( 1 );
+	}
+	// civicrm.php reads its settings from here instead of the site's
+	// wp-content/uploads/civicrm/civicrm.settings.php; children (wp, the
+	// one-time installer) get it through the environment.
+	define( 'CIVICRM_SETTINGS_PATH', CIVIKEY_TESTS_CIVICRM_DIR . '/civicrm.settings.php' );
+	putenv( 'CIVICRM_SETTINGS_PATH=' . CIVICRM_SETTINGS_PATH ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- for child processes.
+	// For `wp` run by tests/php/cli; written by install-test-site.php.
+	putenv( 'WP_CLI_CONFIG_PATH=' . CIVIKEY_TESTS_CIVICRM_DIR . '/wp-cli.yml' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- for child processes.
+}
+
 define( 'WP_TESTS_DOMAIN', 'example.org' );
 define( 'WP_TESTS_EMAIL', 'admin@example.org' );
 define( 'WP_DEBUG', true );
@@ -40,7 +83,8 @@ define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'DISABLE_WP_CRON', true );
 define( 'WP_DEFAULT_THEME', 'twentytwentyfive' );
-// Known to the tests so they can look for it where it must never appear.
+// CiviCRM's site key, in the stand-in and in the real CiviCRM the tests
+// install. Known to the tests so they can look for it where it must never appear.
 define( 'CIVIKEY_STANDIN_SITE_KEY', 'testsitekey0123456789abcdefABCDE' );
 
 foreach ( array( 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ) as $civikey_salt ) {
@@ -70,6 +114,8 @@ function civikey_tests_plugin_files(): array {
 	$files = array();
 	if ( 'standin' === CIVIKEY_TESTS_CIVICRM ) {
 		$files['civicrm-standin/civicrm-standin.php'] = CIVIKEY_TESTS_ROOT . '/tests/civicrm-standin/civicrm-standin.php';
+	} elseif ( 'real' === CIVIKEY_TESTS_CIVICRM ) {
+		$files['civicrm/civicrm.php'] = CIVIKEY_TESTS_CIVICRM_PLUGIN;
 	}
 	$files['civikey/civikey.php'] = CIVIKEY_TESTS_ROOT . '/civikey.php';
 	return $files;

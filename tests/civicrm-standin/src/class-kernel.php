@@ -113,6 +113,9 @@ final class Kernel {
 	 * Finds the action (entity and action names are case-insensitive, as PHP
 	 * class and method names are in core) and sets its parameters.
 	 *
+	 * @see civicrm-core Civi/API/Request.php create() (unknown entity)
+	 * @see civicrm-core Civi/Api4/Generic/AbstractEntity.php __callStatic() (unknown action)
+	 *
 	 * @param string               $entity Entity.
 	 * @param string               $action Action.
 	 * @param array<string, mixed> $params Parameters.
@@ -132,8 +135,12 @@ final class Kernel {
 				}
 			}
 		}
-		if ( null === $entity_name || null === $action_name ) {
+		if ( null === $entity_name ) {
 			throw new \Civi\API\Exception\NotImplementedException( "API ($entity, $action) does not exist (or the extension it belongs to is not enabled)." );
+		}
+		if ( null === $action_name ) {
+			// The entity class exists; its __callStatic() finds no action class.
+			throw new \Civi\API\Exception\NotImplementedException( "Api $entity_name $action version 4 does not exist." );
 		}
 		list( $entity_class, $actions ) = self::registry()[ $entity_name ];
 		$class                          = $actions[ $action_name ];

@@ -29,7 +29,11 @@ test.describe( 'Key lifecycle', () => {
 		await create.getByLabel( 'Name' ).fill( name );
 		await create.getByRole( 'button', { name: 'Create contact' } ).click();
 		await expect(
-			page.getByText( new RegExp( `Service contact ${ name } \\(contact #\\d+\\) created` ) )
+			page.getByText(
+				new RegExp(
+					`Service contact ${ name } \\(contact #\\d+\\) created`
+				)
+			)
 		).toBeVisible();
 		await expect(
 			page.getByText( 'No key', { exact: true } )
@@ -71,7 +75,9 @@ test.describe( 'Key lifecycle', () => {
 			.first()
 			.click();
 		await expect(
-			page.getByText( `Key ending …${ key.slice( -4 ) } (32 characters)` ).first()
+			page
+				.getByText( `Key ending …${ key.slice( -4 ) } (32 characters)` )
+				.first()
 		).toBeVisible();
 		expect( await page.content() ).not.toContain( key );
 		expect( responses.some( ( body ) => body.includes( key ) ) ).toBe(

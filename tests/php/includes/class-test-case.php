@@ -58,6 +58,7 @@ abstract class Test_Case extends TestCase {
 		$wpdb->query( 'SET autocommit = 0' );
 		$wpdb->query( 'START TRANSACTION' );
 		wp_set_current_user( 0 );
+		self::sync_civicrm_session();
 		$_GET     = array();
 		$_POST    = array();
 		$_REQUEST = array();
@@ -71,6 +72,7 @@ abstract class Test_Case extends TestCase {
 	protected function tear_down() {
 		global $wpdb, $wp_filter, $wp_actions, $wp_current_filter;
 		wp_set_current_user( 0 );
+		self::sync_civicrm_session();
 		$this->delete_civicrm_contacts();
 		$wpdb->query( 'ROLLBACK' );
 		$wp_filter         = $this->saved_hooks['wp_filter'];
@@ -109,6 +111,8 @@ abstract class Test_Case extends TestCase {
 		if ( is_wp_error( $user_id ) ) {
 			throw new \RuntimeException( 'Could not create a test user: ' . $user_id->get_error_message() );
 		}
+		// Real CiviCRM's sync of the new user made it CiviCRM's session user.
+		self::sync_civicrm_session();
 		return $user_id;
 	}
 
@@ -119,6 +123,32 @@ abstract class Test_Case extends TestCase {
 	 */
 	protected function login_as( int $user_id ): void {
 		wp_set_current_user( $user_id );
+		self::sync_civicrm_session();
+	}
+
+	/**
+	 * Real CiviCRM only: makes CiviCRM's session user the current WordPress
+	 * user, as it is at the start of a web request.
+	 *
+	 * Without a web request, CRM_Core_Permission::check() judges the contact
+	 * in CiviCRM's session (CRM_Core_Session::getLoggedInContactID(), mapped
+	 * back to a WordPress user through UFMatch) whenever there is one, not
+	 * wp_get_current_user(); and CRM_Core_BAO_UFMatch::synchronize(), which
+	 * civicrm-wordpress runs on user_register, puts whichever user it has
+	 * just synchronised into that session.
+	 *
+	 * @see civicrm-core CRM/Core/Permission.php check()
+	 * @see civicrm-core CRM/Core/BAO/UFMatch.php synchronize()
+	 */
+	protected static function sync_civicrm_session(): void {
+		if ( 'real' !== CIVIKEY_TESTS_CIVICRM || ! class_exists( 'CRM_Core_Session', false ) ) {
+			return;
+		}
+		\CRM_Core_Session::singleton()->reset();
+		$user = wp_get_current_user();
+		if ( $user->exists() ) {
+			\CRM_Core_BAO_UFMatch::synchronize( $user, false, 'WordPress', 'Individual' );
+		}
 	}
 
 	/**
@@ -226,15 +256,15 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
-	 * Answers HTTP requests to this site's civicrm/authx/id in-process, the
-	 * way the stand-in answers them over HTTP in the local stack, since the
-	 * PHPUnit site has no web server. The user AuthX logs in is restored
-	 * afterwards. Against the real CiviCRM the requests go out over HTTP.
+	 * Answers HTTP requests to this site's civicrm/authx/id in-process, since
+	 * the PHPUnit site has no web server (and a child process could not see
+	 * the users a test made inside its transaction): the stand-in's endpoint,
+	 * or real CiviCRM's AuthX run the way CRM_Core_Invoke runs it for that
+	 * page. Like a request without a login cookie, each starts with no
+	 * WordPress user and an empty CiviCRM session; the test's user is
+	 * restored afterwards.
 	 */
 	protected function route_loopback_to_civicrm(): void {
-		if ( ! class_exists( '\CiviCRM_Standin\Authx_Endpoint' ) ) {
-			return;
-		}
 		add_filter(
 			'pre_http_request',
 			static function ( $preempt, $args, $url ) {
@@ -245,11 +275,15 @@ abstract class Test_Case extends TestCase {
 				foreach ( (array) $args['headers'] as $name => $value ) {
 					$server[ 'HTTP_' . strtoupper( str_replace( '-', '_', $name ) ) ] = $value;
 				}
-				// The request carries no login cookie: AuthX sees an anonymous visitor.
+				wp_parse_str( (string) wp_parse_url( (string) $url, PHP_URL_QUERY ), $get );
 				$user_id = get_current_user_id();
 				wp_set_current_user( 0 );
-				$answer = \CiviCRM_Standin\Authx_Endpoint::respond( $server, array(), array() );
+				$answer = self::civicrm_authx_id( $server + array( 'REQUEST_METHOD' => 'GET' ), $get );
 				wp_set_current_user( $user_id );
+				self::sync_civicrm_session();
+				if ( null === $answer ) {
+					return $preempt;
+				}
 				return array(
 					'headers'  => array( 'content-type' => $answer['content_type'] ),
 					'body'     => $answer['body'],
@@ -264,6 +298,92 @@ abstract class Test_Case extends TestCase {
 			10,
 			3
 		);
+	}
+
+	/**
+	 * CiviCRM's answer to a request for civicrm/authx/id, in-process: the
+	 * stand-in's endpoint, or real CiviCRM's AuthX as CRM_Core_Invoke runs it
+	 * for that page — its listener on civi.invoke.auth reads the credential
+	 * from the request, then the page reports whom it logged in; a rejection
+	 * is a 401 "HTTP 401 <reason>". Call it as the anonymous visitor.
+	 *
+	 * @see civicrm-core ext/authx/Civi/Authx/Authenticator.php on_civi_invoke_auth(), reject()
+	 * @see civicrm-core ext/authx/CRM/Authx/Page/AJAX.php getId()
+	 *
+	 * @param array<string, string> $server Request headers as $_SERVER keys (HTTP_X_CIVI_AUTH…), REQUEST_METHOD.
+	 * @param array<string, string> $get    Query parameters.
+	 * @return array{status: int, content_type: string, body: string}|null Null without CiviCRM.
+	 */
+	protected static function civicrm_authx_id( array $server, array $get = array() ): ?array {
+		if ( class_exists( '\\CiviCRM_Standin\\Authx_Endpoint' ) ) {
+			return \CiviCRM_Standin\Authx_Endpoint::respond( $server, $get, array() );
+		}
+		if ( 'real' !== CIVIKEY_TESTS_CIVICRM ) {
+			return null;
+		}
+		return self::real_authx_id( $server, $get );
+	}
+
+	/**
+	 * Real CiviCRM's AuthX for civicrm/authx/id (see civicrm_authx_id()).
+	 *
+	 * @param array<string, string> $server Request headers as $_SERVER keys, REQUEST_METHOD.
+	 * @param array<string, string> $get    Query parameters.
+	 * @return array{status: int, content_type: string, body: string}
+	 */
+	private static function real_authx_id( array $server, array $get ): array {
+		// phpcs:disable WordPress.Security.NonceVerification -- this builds a request, it reads no form.
+		$saved = array( $_SERVER, $_GET, $_POST, $_REQUEST );
+		// Stateless AuthX logins swap CiviCRM's session for a fake one; put it back afterwards.
+		$session_of = \Closure::bind(
+			static function ( $session = null ) {
+				if ( null !== $session ) {
+					self::$_singleton = $session;
+				}
+				return self::$_singleton;
+			},
+			null,
+			\CRM_Core_Session::class
+		);
+		$session    = $session_of();
+		try {
+			foreach ( array_keys( $_SERVER ) as $name ) {
+				if ( 0 === strpos( $name, 'HTTP_' ) && 'HTTP_HOST' !== $name ) {
+					unset( $_SERVER[ $name ] );
+				}
+			}
+			$_SERVER  = array_merge( $_SERVER, $server );
+			$_GET     = $get;
+			$_POST    = array();
+			$_REQUEST = $get;
+			\CRM_Core_Session::singleton()->reset();
+			$authenticator = new \Civi\Authx\Authenticator();
+			$authenticator->setRejectMode( 'exception' );
+			$authenticator->on_civi_invoke_auth( \Civi\Core\Event\GenericHookEvent::create( array( 'args' => array( 'civicrm', 'authx', 'id' ) ) ) );
+			$authx = \CRM_Core_Session::singleton()->get( 'authx' );
+			return array(
+				'status'       => 200,
+				'content_type' => 'application/json',
+				'body'         => (string) wp_json_encode(
+					array(
+						'contact_id' => \CRM_Core_Session::getLoggedInContactID(),
+						'user_id'    => get_current_user_id() ? get_current_user_id() : null,
+						'flow'       => $authx['flow'] ?? null,
+						'cred'       => $authx['credType'] ?? null,
+					)
+				),
+			);
+		} catch ( \Civi\Authx\AuthxException $rejection ) {
+			return array(
+				'status'       => 401,
+				'content_type' => 'text/plain',
+				'body'         => 'HTTP 401 ' . $rejection->getMessage(),
+			);
+		} finally {
+			list( $_SERVER, $_GET, $_POST, $_REQUEST ) = $saved;
+			$session_of( $session );
+		}
+		// phpcs:enable
 	}
 
 	/**

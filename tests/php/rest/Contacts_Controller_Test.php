@@ -101,7 +101,7 @@ class Contacts_Controller_Test extends Test_Case {
 			$calls[ $per_page ] = $gateway->calls;
 		}
 
-		$this->assertSame( array( 2, 2, 2 ), array_values( $calls ), 'One Contact.get and one UFMatch.get per page.' );
+		$this->assertSame( array( 3, 3, 3 ), array_values( $calls ), 'An access check, one Contact.get and one UFMatch.get per page.' );
 	}
 
 	public function test_pages_do_not_overlap() {

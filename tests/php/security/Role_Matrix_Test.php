@@ -101,7 +101,7 @@ class Role_Matrix_Test extends Test_Case {
 		return array(
 			'GET status'       => $route( 'GET', '/civikey/v1/status', array(), false, true ),
 			'GET profiles'     => $route( 'GET', '/civikey/v1/profiles', array(), false, true ),
-			'GET contacts'     => $route( 'GET', '/civikey/v1/contacts', array( 'search' => 'Test' ), false, true ),
+			'GET contacts'     => $route( 'GET', '/civikey/v1/contacts', array( 'search' => 'Test' ) ),
 			'GET contact'      => $route( 'GET', '/civikey/v1/contacts/{id}' ),
 			'POST contacts'    => $route( 'POST', '/civikey/v1/contacts', array( 'name' => 'Matrix' ) ),
 			'PUT key'          => $route( 'PUT', '/civikey/v1/contacts/{id}/key', array( 'key' => 'Matrixnew0123456789abcdefghijklm' ) ),

@@ -275,6 +275,46 @@ class Standin_Api_Key_Read_Test extends Standin_Test_Case {
 	}
 
 	/**
+	 * The api_key field as getFields describes it, with every key core's
+	 * rows have, in core's order.
+	 *
+	 * @see civicrm-core Civi/Api4/Generic/BasicGetFieldsAction.php fields()
+	 * @see civicrm-core schema/Contact/Contact.entityType.php (api_key)
+	 */
+	public function test_get_fields_describes_api_key() {
+		$field = civicrm_api4(
+			'Contact',
+			'getFields',
+			array(
+				'action'           => 'get',
+				'where'            => array( array( 'name', '=', 'api_key' ) ),
+				'checkPermissions' => false,
+			)
+		)->single();
+
+		$this->assertSame(
+			array( 'default_value', 'type', 'entity', 'required', 'nullable', 'required_if', 'permission', 'readonly', 'deprecated', 'usage', 'name', 'title', 'description', 'data_type', 'serialize', 'fk_entity', 'fk_column', 'dfk_entities', 'options', 'suffixes', 'options_callback', 'options_callback_params', 'label', 'input_type', 'localizable', 'input_attrs', 'help_pre', 'help_post', 'table_name', 'column_name', 'operators', 'custom_field_id' ),
+			array_keys( $field )
+		);
+		$this->assertSame(
+			array(
+				'required'    => false,
+				'nullable'    => true,
+				'permission'  => array( array( 'administer CiviCRM', 'edit api keys' ) ),
+				'readonly'    => true,
+				'title'       => 'Api Key',
+				'data_type'   => 'String',
+				'label'       => 'API KEY',
+				'input_type'  => null,
+				'input_attrs' => array( 'label' => 'API KEY' ),
+				'table_name'  => 'civicrm_contact',
+				'column_name' => 'api_key',
+			),
+			array_intersect_key( $field, array_flip( array( 'required', 'nullable', 'permission', 'readonly', 'title', 'data_type', 'label', 'input_type', 'input_attrs', 'table_name', 'column_name' ) ) )
+		);
+	}
+
+	/**
 	 * 'edit own api keys' does not satisfy the field permission.
 	 *
 	 * @see civicrm-core schema/Contact/Contact.entityType.php (permission lists only administer CiviCRM / edit api keys)

@@ -12,7 +12,8 @@ use CiviCRM_Standin\Authx_Endpoint;
 require_once __DIR__ . '/class-standin-test-case.php';
 
 /**
- * AuthX's answer to "who does this credential authenticate as?".
+ * AuthX's answer to "who does this credential authenticate as?", asked
+ * in-process (Test_Case::civicrm_authx_id()).
  *
  * @see civicrm-core ext/authx/Civi/Authx/Authenticator.php
  * @see civicrm-core ext/authx/CRM/Authx/Page/AJAX.php getId()
@@ -28,13 +29,15 @@ class Standin_Authx_Id_Test extends Standin_Test_Case {
 	 */
 	private function request( array $headers, array $get = array() ): array {
 		$this->login_as( 0 );
-		$response         = Authx_Endpoint::respond( $headers + array( 'REQUEST_METHOD' => 'GET' ), $get, array() );
+		$response         = self::civicrm_authx_id( $headers + array( 'REQUEST_METHOD' => 'GET' ), $get );
 		$response['json'] = json_decode( $response['body'], true );
 		return $response;
 	}
 
 	/**
 	 * Both url forms are recognised.
+	 *
+	 * @group standin-only
 	 *
 	 * @see civicrm-core ext/authx/xml/Menu/authx.xml (civicrm/authx/id)
 	 * @see civicrm-core CRM/Utils/System/WordPress.php url() (clean and plain URLs)
@@ -263,6 +266,8 @@ class Standin_Authx_Id_Test extends Standin_Test_Case {
 
 	/**
 	 * Without AuthX the route does not exist.
+	 *
+	 * @group standin-only
 	 *
 	 * @see civicrm-core ext/authx/xml/Menu/authx.xml
 	 */

@@ -179,6 +179,89 @@ class Standin_Contact_Get_Test extends Standin_Test_Case {
 	}
 
 	/**
+	 * LIKE on the email ignores letter case (the columns' collation), and
+	 * display names and emails can be searched together in an OR group.
+	 *
+	 * @see civicrm-core Civi/Api4/Query/Api4Query.php createSQLClause()
+	 * @see civicrm-core schema/Core/Email.entityType.php (utf8mb4_unicode_ci tables)
+	 */
+	public function test_like_ignores_letter_case() {
+		$ids = $this->people();
+
+		$this->assertSame( array( 'Bob' ), $this->names( array( array( 'email_primary.email', 'LIKE', 'BOB.%' ) ) ) );
+		$this->assertSame(
+			array( 'Ann', 'Bob' ),
+			$this->names(
+				array(
+					array(
+						'OR',
+						array(
+							array( 'display_name', 'LIKE', 'ann %' ),
+							array( 'email_primary.email', 'LIKE', '%' . strtoupper( $this->last ) . '%' ),
+						),
+					),
+				)
+			)
+		);
+		$this->assertCount( 3, $ids );
+	}
+
+	/**
+	 * The primary email is reached through an implicit join, which needs
+	 * access to Email itself (its getActions, a 'meta' action: 'access
+	 * CiviCRM'). Without it the joined field is unknown: left out of SELECT,
+	 * "Invalid field" in WHERE — even for a user who may see no contact anyway.
+	 *
+	 * @see civicrm-core Civi/Api4/Query/Api4SelectQuery.php autoJoinFK(), checkEntityAccess(), getField()
+	 */
+	public function test_email_join_needs_access_civicrm() {
+		$this->people();
+		$where = array( array( 'email_primary.email', 'LIKE', '%@example.org' ) );
+
+		$this->login_as( $this->user_with( array( 'view_all_contacts' ) ) );
+		$this->assertThrowsExactly( 'CRM_Core_Exception', "Invalid field 'email_primary.email'", static fn() => civicrm_api4( 'Contact', 'get', array( 'where' => $where ) ) );
+		$row = civicrm_api4(
+			'Contact',
+			'get',
+			array(
+				'select' => array( 'first_name', 'email_primary.email' ),
+				'where'  => array( array( 'last_name', '=', $this->last ) ),
+				'limit'  => 1,
+			)
+		)->first();
+		$this->assertSame( array( 'id', 'first_name' ), array_keys( $row ) );
+
+		$this->login_as( $this->user_with( array( 'access_civicrm', 'view_all_contacts' ) ) );
+		$this->assertSame( 1, civicrm_api4( 'Contact', 'get', array( 'where' => array_merge( $where, array( array( 'last_name', '=', $this->last ) ) ) ) )->count() );
+	}
+
+	/**
+	 * Get leaves trashed contacts out — even for administrators — unless the
+	 * where names is_deleted or fetches by id.
+	 *
+	 * @see civicrm-core Civi/Api4/Generic/AbstractGetAction.php setDefaultWhereClause(), isFetchByUniqueIdentifier()
+	 * @see civicrm-core Civi/Api4/Service/Spec/Provider/GetActionDefaultsProvider.php
+	 */
+	public function test_trashed_contacts_are_left_out_unless_asked_for() {
+		$ids = $this->people();
+		civicrm_api4(
+			'Contact',
+			'delete',
+			array(
+				'where'            => array( array( 'id', '=', $ids['Cy'] ) ),
+				'checkPermissions' => false,
+			)
+		);
+
+		$this->assertSame( array( 'Ann', 'Bob' ), $this->names( array() ) );
+		$this->assertSame( array( 'Ann', 'Bob', 'Cy' ), $this->names( array( array( 'is_deleted', 'IN', array( true, false ) ) ) ) );
+		$this->assertSame( array( 'Cy' ), $this->names( array( array( 'id', '=', $ids['Cy'] ) ) ) );
+		$this->assertSame( array( 'Cy' ), $this->names( array( array( 'OR', array( array( 'is_deleted', '=', true ) ) ) ) ) );
+		$this->login_as( self::factory_user( 'administrator' ) );
+		$this->assertSame( 2, civicrm_api4( 'Contact', 'get', array( 'where' => array( array( 'last_name', '=', $this->last ) ) ) )->count() );
+	}
+
+	/**
 	 * Ordering, limit and offset.
 	 *
 	 * @see civicrm-core Civi/Api4/Query/Api4SelectQuery.php buildOrderBy()
@@ -241,9 +324,10 @@ class Standin_Contact_Get_Test extends Standin_Test_Case {
 	}
 
 	/**
-	 * Unknown entity action and parameter.
+	 * Unknown entity, action and parameter.
 	 *
-	 * @see civicrm-core Civi/API/Request.php create()
+	 * @see civicrm-core Civi/API/Request.php create() (unknown entity)
+	 * @see civicrm-core Civi/Api4/Generic/AbstractEntity.php __callStatic() (unknown action)
 	 * @see civicrm-core Civi/Api4/Generic/AbstractAction.php set()
 	 */
 	public function test_unknown_entity_action_and_parameter() {
@@ -253,7 +337,8 @@ class Standin_Contact_Get_Test extends Standin_Test_Case {
 			static fn() => civicrm_api4( 'Contacts', 'get' )
 		);
 		$this->assertSame( 'not-found', $error->getErrorCode() );
-		$this->assertThrowsExactly( 'Civi\\API\\Exception\\NotImplementedException', 'API (Contact, fetch) does not exist (or the extension it belongs to is not enabled).', static fn() => civicrm_api4( 'Contact', 'fetch' ) );
+		$error = $this->assertThrowsExactly( 'Civi\\API\\Exception\\NotImplementedException', 'Api Contact fetch version 4 does not exist.', static fn() => civicrm_api4( 'Contact', 'fetch' ) );
+		$this->assertSame( 'not-found', $error->getErrorCode() );
 		$this->assertThrowsExactly( 'CRM_Core_Exception', 'Unknown api parameter: filter', static fn() => civicrm_api4( 'Contact', 'get', array( 'filter' => array() ) ) );
 		$this->assertThrowsExactly( 'CRM_Core_Exception', 'Parameter "where" is not of the correct type. Expecting array.', static fn() => civicrm_api4( 'Contact', 'get', array( 'where' => 'id = 1' ) ) );
 	}

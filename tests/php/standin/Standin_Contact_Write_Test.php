@@ -15,10 +15,14 @@ require_once __DIR__ . '/class-standin-test-case.php';
 class Standin_Contact_Write_Test extends Standin_Test_Case {
 
 	/**
-	 * Display and sort names from the default name formats.
+	 * Display and sort names from the default name formats, filled with the
+	 * names as given: the name columns are stored trimmed, but the padding
+	 * survives inside the computed names (only their ends are trimmed).
 	 *
 	 * @see civicrm-core CRM/Contact/BAO/Individual.php format()
+	 * @see civicrm-core Civi/Token/TokenCompatSubscriber.php renderConditionalPunctuation()
 	 * @see civicrm-core settings/Core.setting.php display_name_format, sort_name_format
+	 * @see civicrm-core CRM/Core/DAO.php copyValues() (Text inputs trimmed)
 	 */
 	public function test_individual_names_are_computed() {
 		$id = $this->civicrm_contact(
@@ -31,11 +35,76 @@ class Standin_Contact_Write_Test extends Standin_Test_Case {
 		$row = $this->raw_contact( $id, array( 'first_name', 'display_name', 'sort_name', 'contact_type', 'hash', 'created_date' ) );
 
 		$this->assertSame( 'Ada', $row['first_name'] );
-		$this->assertSame( 'Ada Lovelace', $row['display_name'] );
-		$this->assertSame( 'Lovelace, Ada', $row['sort_name'] );
+		$this->assertSame( 'Ada  Lovelace', $row['display_name'] );
+		$this->assertSame( 'Lovelace,  Ada', $row['sort_name'] );
 		$this->assertSame( 'Individual', $row['contact_type'] );
 		$this->assertMatchesRegularExpression( '/^[0-9a-f]{32}$/', $row['hash'] );
 		$this->assertNotNull( $row['created_date'] );
+	}
+
+	/**
+	 * One name alone, without separators.
+	 *
+	 * @see civicrm-core Civi/Token/TokenCompatSubscriber.php renderConditionalPunctuation()
+	 */
+	public function test_one_name_alone_has_no_separator() {
+		$first = $this->civicrm_contact(
+			array(
+				'first_name' => 'Ada',
+				'last_name'  => null,
+			)
+		);
+		$last  = $this->civicrm_contact(
+			array(
+				'first_name' => '  ',
+				'last_name'  => 'Lovelace',
+			)
+		);
+
+		$this->assertSame(
+			array(
+				'display_name' => 'Ada',
+				'sort_name'    => 'Ada',
+			),
+			array_intersect_key( $this->raw_contact( $first ), array_flip( array( 'display_name', 'sort_name' ) ) )
+		);
+		$this->assertSame(
+			array(
+				'display_name' => 'Lovelace',
+				'sort_name'    => 'Lovelace',
+			),
+			array_intersect_key( $this->raw_contact( $last ), array_flip( array( 'display_name', 'sort_name' ) ) )
+		);
+	}
+
+	/**
+	 * Names longer than their columns are cut with an ellipsis (first and
+	 * last names: 64), while the display name is built from the whole names
+	 * and cut at 128 without one.
+	 *
+	 * @see civicrm-core CRM/Core/DAO.php copyValues() ("has been truncated")
+	 * @see civicrm-core CRM/Contact/BAO/Contact.php add() (display_name and sort_name cut at 128)
+	 */
+	public function test_long_names_are_cut() {
+		$long = str_repeat( 'x', 70 );
+		$id   = $this->civicrm_contact(
+			array(
+				'first_name' => 'Ada',
+				'last_name'  => $long,
+			)
+		);
+
+		$row = $this->raw_contact( $id, array( 'last_name', 'display_name' ) );
+		$this->assertSame( str_repeat( 'x', 61 ) . '...', $row['last_name'] );
+		$this->assertSame( 'Ada ' . $long, $row['display_name'] );
+
+		$longer = $this->civicrm_contact(
+			array(
+				'first_name' => str_repeat( 'a', 64 ),
+				'last_name'  => str_repeat( 'b', 64 ),
+			)
+		);
+		$this->assertSame( str_repeat( 'a', 64 ) . ' ' . str_repeat( 'b', 63 ), $this->raw_contact( $longer, array( 'display_name' ) )['display_name'] );
 	}
 
 	/**
@@ -233,15 +302,29 @@ class Standin_Contact_Write_Test extends Standin_Test_Case {
 	}
 
 	/**
-	 * Delete needs a where.
+	 * Delete needs a where: `where` is @required on batch actions, so the
+	 * parameter check refuses an empty one before DAODeleteAction's own check.
 	 *
-	 * @see civicrm-core Civi/Api4/Generic/DAODeleteAction.php _run()
+	 * @see civicrm-core Civi/Api4/Generic/AbstractBatchAction.php ($where @required)
+	 * @see civicrm-core Civi/Api4/Event/Subscriber/ValidateFieldsSubscriber.php onApiPrepare()
 	 */
 	public function test_delete_needs_a_where() {
 		$this->assertThrowsExactly(
 			'CRM_Core_Exception',
-			'Cannot delete Contact with no "where" parameter specified',
+			'Parameter "where" is required.',
 			static fn() => civicrm_api4( 'Contact', 'delete', array( 'checkPermissions' => false ) )
+		);
+		$this->assertThrowsExactly(
+			'CRM_Core_Exception',
+			'Parameter "where" is required.',
+			static fn() => civicrm_api4(
+				'UFMatch',
+				'delete',
+				array(
+					'where'            => array(),
+					'checkPermissions' => false,
+				)
+			)
 		);
 	}
 

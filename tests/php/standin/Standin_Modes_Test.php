@@ -14,6 +14,8 @@ require_once __DIR__ . '/class-standin-test-case.php';
 
 /**
  * The not_installed and failing modes.
+ *
+ * @group standin-only
  */
 class Standin_Modes_Test extends Standin_Test_Case {
 

@@ -7,8 +7,6 @@
 
 namespace CiviKey\Tests\Standin;
 
-use CiviCRM_Standin\Permissions;
-
 require_once __DIR__ . '/class-standin-test-case.php';
 
 /**
@@ -23,10 +21,16 @@ class Standin_Permission_Test extends Standin_Test_Case {
 	 * @see civicrm-core CRM/Utils/String.php munge()
 	 */
 	public function test_permission_names_map_to_capabilities() {
-		$this->assertSame( 'access_ajax_api', Permissions::capability_name( 'access AJAX API' ) );
-		$this->assertSame( 'administer_civicrm', Permissions::capability_name( 'administer CiviCRM' ) );
-		$this->assertSame( 'authenticate_with_api_key', Permissions::capability_name( 'authenticate with api key' ) );
-		$this->assertSame( 'edit_api_keys', Permissions::capability_name( 'edit api keys' ) );
+		$names = array(
+			'access AJAX API'           => 'access_ajax_api',
+			'administer CiviCRM'        => 'administer_civicrm',
+			'authenticate with api key' => 'authenticate_with_api_key',
+			'edit api keys'             => 'edit_api_keys',
+		);
+		foreach ( $names as $permission => $capability ) {
+			$this->login_as( $this->user_with( array( $capability ) ) );
+			$this->assertTrue( \CRM_Core_Permission::check( $permission ), $permission );
+		}
 	}
 
 	/**

@@ -135,6 +135,37 @@ class Standin_Result_Test extends Standin_Test_Case {
 		$only = $this->get( $last, array( 'select' => array( 'row_count' ) ) );
 		$this->assertSame( 0, $only->countFetched() );
 		$this->assertSame( 3, $only->countMatched() );
+		$this->assertSame( 3, $only->count() );
+		$this->assertSame( array(), $only->getArrayCopy() );
+
+		$no_limit = $this->get( $last );
+		$this->assertSame( 3, $no_limit->count() );
+		$this->assertThrowsExactly( 'CRM_Core_Exception', 'countMatched can only be used if there was no limit set or if row_count was included in the select fields.', fn() => $no_limit->countMatched() );
+	}
+
+	/**
+	 * An offset past the last row, with row_count: nothing fetched, and the
+	 * counts are the offset (core counts the fetched rows plus the offset
+	 * when a page comes back short).
+	 *
+	 * @see civicrm-core Civi/Api4/Generic/DAOGetAction.php getObjects()
+	 */
+	public function test_an_offset_past_the_end_counts_the_offset() {
+		list( $last ) = $this->three();
+
+		$past = $this->get(
+			$last,
+			array(
+				'select' => array( 'first_name', 'row_count' ),
+				'limit'  => 2,
+				'offset' => 100,
+			)
+		);
+
+		$this->assertSame( 0, $past->countFetched() );
+		$this->assertSame( 100, $past->countMatched() );
+		$this->assertSame( 100, $past->count() );
+		$this->assertSame( 100, $past->rowCount );
 	}
 
 	/**

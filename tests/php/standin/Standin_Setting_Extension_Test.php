@@ -96,6 +96,8 @@ class Standin_Setting_Extension_Test extends Standin_Test_Case {
 	 * The authx_* settings belong to the extension: without it they do not exist.
 	 *
 	 * @see civicrm-core ext/authx/info.xml (mixin setting-php)
+	 *
+	 * @group standin-only
 	 */
 	public function test_authx_settings_vanish_with_the_extension() {
 		update_option( 'civicrm_standin_authx_status', 'disabled' );
@@ -116,13 +118,34 @@ class Standin_Setting_Extension_Test extends Standin_Test_Case {
 	}
 
 	/**
-	 * AuthX is installed and enabled by default; the option flips it.
+	 * AuthX is installed and enabled by default.
 	 *
 	 * @see civicrm-core Civi/Api4/Action/Extension/Get.php
-	 * @see civicrm-core CRM/Extension/Manager.php STATUS_INSTALLED, STATUS_DISABLED, STATUS_UNINSTALLED
+	 * @see civicrm-core CRM/Extension/Manager.php STATUS_INSTALLED
 	 */
-	public function test_extension_status() {
-		$status = static fn() => civicrm_api4(
+	public function test_authx_is_installed_by_default() {
+		$this->assertSame( 'installed', self::authx_status() );
+	}
+
+	/**
+	 * The stand-in's option flips AuthX's status.
+	 *
+	 * @see civicrm-core CRM/Extension/Manager.php STATUS_INSTALLED, STATUS_DISABLED, STATUS_UNINSTALLED
+	 *
+	 * @group standin-only
+	 */
+	public function test_extension_status_switch() {
+		update_option( 'civicrm_standin_authx_status', 'uninstalled' );
+		$this->assertSame( 'uninstalled', self::authx_status() );
+	}
+
+	/**
+	 * AuthX's status as Extension.get reports it.
+	 *
+	 * @return string
+	 */
+	private static function authx_status(): string {
+		return civicrm_api4(
 			'Extension',
 			'get',
 			array(
@@ -131,9 +154,5 @@ class Standin_Setting_Extension_Test extends Standin_Test_Case {
 				'checkPermissions' => false,
 			)
 		)->single()['status'];
-
-		$this->assertSame( 'installed', $status() );
-		update_option( 'civicrm_standin_authx_status', 'uninstalled' );
-		$this->assertSame( 'uninstalled', $status() );
 	}
 }

@@ -59,6 +59,8 @@ class Standin_UF_Match_Test extends Standin_Test_Case {
 
 	/**
 	 * The sync can be switched off, to test users without a contact.
+	 *
+	 * @group standin-only
 	 */
 	public function test_sync_switch() {
 		update_option( 'civicrm_standin_sync_users', 'no' );
@@ -76,7 +78,15 @@ class Standin_UF_Match_Test extends Standin_Test_Case {
 	public function test_deleting_the_user_removes_the_link() {
 		require_once ABSPATH . 'wp-admin/includes/user.php';
 		$user    = self::factory_user( 'subscriber' );
-		$contact = \CiviCRM_Standin\Session::contact_id_for_uf( $user );
+		$contact = civicrm_api4(
+			'UFMatch',
+			'get',
+			array(
+				'where'            => array( array( 'uf_id', '=', $user ) ),
+				'checkPermissions' => false,
+			)
+		)->single()['contact_id'];
+		$this->track_contact( $contact );
 
 		wp_delete_user( $user );
 
@@ -130,6 +140,66 @@ class Standin_UF_Match_Test extends Standin_Test_Case {
 				)
 			)
 		);
+	}
+
+	/**
+	 * Nothing checks that the WordPress user exists: a link to a user id that
+	 * does not exist is stored.
+	 *
+	 * @see civicrm-core CRM/Core/BAO/UFMatch.php create()
+	 */
+	public function test_a_link_to_a_missing_user_is_accepted() {
+		$contact = $this->civicrm_contact();
+		$missing = 2000000000 + wp_rand( 0, 1000000 );
+
+		$match = civicrm_api4(
+			'UFMatch',
+			'create',
+			array(
+				'values'           => array(
+					'contact_id' => $contact,
+					'uf_id'      => $missing,
+					'uf_name'    => 'missing-' . $missing . '@example.org',
+				),
+				'checkPermissions' => false,
+			)
+		)->single();
+
+		$this->assertSame( $missing, $match['uf_id'] );
+		$this->assertSame( $contact, $match['contact_id'] );
+		civicrm_api4(
+			'UFMatch',
+			'delete',
+			array(
+				'where'            => array( array( 'id', '=', $match['id'] ) ),
+				'checkPermissions' => false,
+			)
+		);
+	}
+
+	/**
+	 * What getFields says a create needs: only uf_id; domain_id is filled in
+	 * (default callback), so neither required nor given a default value.
+	 *
+	 * @see civicrm-core Civi/Api4/Service/Spec/SpecFormatter.php arrayToField() (setRequired)
+	 * @see civicrm-core schema/Core/UFMatch.entityType.php (domain_id default_callback)
+	 */
+	public function test_get_fields_for_create() {
+		$fields = civicrm_api4(
+			'UFMatch',
+			'getFields',
+			array(
+				'action'           => 'create',
+				'select'           => array( 'name', 'required', 'data_type', 'fk_entity', 'default_value' ),
+				'checkPermissions' => false,
+			)
+		)->indexBy( 'name' );
+
+		$this->assertSame( array( 'uf_id' ), array_keys( array_filter( $fields->column( 'required', 'name' ) ) ) );
+		$this->assertNull( $fields['domain_id']['default_value'] );
+		$this->assertSame( 'Domain', $fields['domain_id']['fk_entity'] );
+		$this->assertSame( 'Contact', $fields['contact_id']['fk_entity'] );
+		$this->assertSame( 'Integer', $fields['uf_id']['data_type'] );
 	}
 
 	/**

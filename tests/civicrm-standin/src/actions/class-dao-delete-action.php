@@ -13,6 +13,8 @@ use Civi\Api4\Generic\Result;
  * Deletes the records a get with the same permissions finds.
  *
  * @see civicrm-core Civi/Api4/Generic/DAODeleteAction.php
+ * @see civicrm-core Civi/Api4/Generic/AbstractBatchAction.php ($where is @required)
+ * @see civicrm-core Civi/Api4/Event/Subscriber/ValidateFieldsSubscriber.php onApiPrepare()
  * @see civicrm-core Civi/Api4/Action/Contact/Delete.php (useTrash)
  */
 class Dao_Delete_Action extends Dao_Write_Action {
@@ -24,9 +26,12 @@ class Dao_Delete_Action extends Dao_Write_Action {
 	 */
 	protected function own_param_info(): array {
 		$info = array(
+			// @required in AbstractBatchAction: an empty where fails validation
+			// ('Parameter "where" is required.') before DAODeleteAction's own check.
 			'where'   => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
+				'type'     => array( 'array' ),
+				'default'  => array(),
+				'required' => true,
 			),
 			'orderBy' => array(
 				'type'    => array( 'array' ),
@@ -64,12 +69,8 @@ class Dao_Delete_Action extends Dao_Write_Action {
 	 * Runs the action and fills the result.
 	 *
 	 * @param Result $result Result to fill.
-	 * @throws \CRM_Core_Exception No where clause.
 	 */
 	public function run( Result $result ): void {
-		if ( ! $this->params['where'] ) {
-			throw new \CRM_Core_Exception( 'Cannot delete ' . $this->entity_name . ' with no "where" parameter specified' );
-		}
 		$items = $this->batch_records();
 		foreach ( $items as $item ) {
 			// Only the id is trusted.

@@ -86,6 +86,7 @@ class Dao_Get_Action extends Action {
 		if ( ! empty( $this->params['join'] ) ) {
 			throw new \CRM_Core_Exception( 'civicrm-standin does not implement explicit joins' );
 		}
+		$this->add_default_where();
 		$this->expand_select();
 		$select     = (array) $this->params['select'];
 		$get_count  = in_array( 'row_count', $select, true );
@@ -117,6 +118,7 @@ class Dao_Get_Action extends Action {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function rows( array $select ): array {
+		$this->add_default_where();
 		$this->params['select'] = $select;
 		$this->expand_select();
 		return ( new Select_Query( $this->entity_class, $this->query_params(), $this->check_permissions(), $this ) )->run();
@@ -130,6 +132,72 @@ class Dao_Get_Action extends Action {
 	 */
 	public function set_param( string $name, $value ): void {
 		$this->params[ $name ] = $value;
+	}
+
+	/**
+	 * Leaves trashed records out (is_deleted = FALSE) unless the where names
+	 * is_deleted anywhere, or fetches by a unique identifier (id or a unique
+	 * index, with =, IN or a LIKE without %, at the top level).
+	 *
+	 * @see civicrm-core Civi/Api4/Generic/AbstractGetAction.php setDefaultWhereClause(), isFetchByUniqueIdentifier(), _itemsToGet(), _whereContains()
+	 * @see civicrm-core Civi/Api4/Service/Spec/Provider/GetActionDefaultsProvider.php (is_deleted defaults to FALSE)
+	 */
+	private function add_default_where(): void {
+		$class = $this->entity_class;
+		$where = (array) $this->params['where'];
+		if ( ! array_key_exists( 'is_deleted', $class::fields() ) || self::where_contains( 'is_deleted', $where ) ) {
+			return;
+		}
+		foreach ( $class::unique_fields() as $index ) {
+			$by_index = true;
+			foreach ( $index as $field ) {
+				$by_index = $by_index && self::fetches_exactly( $field, $where );
+			}
+			if ( $by_index ) {
+				return;
+			}
+		}
+		$where[]               = array( 'is_deleted', '=', false );
+		$this->params['where'] = $where;
+	}
+
+	/**
+	 * Whether a top-level clause picks exact values of a field.
+	 *
+	 * @param string $field Field.
+	 * @param array  $where Where clauses.
+	 * @return bool
+	 */
+	private static function fetches_exactly( string $field, array $where ): bool {
+		foreach ( $where as $clause ) {
+			if ( is_array( $clause ) && ( $clause[0] ?? null ) === $field && empty( $clause[3] ) && isset( $clause[1] )
+				&& ( in_array( $clause[1], array( '=', 'IN' ), true ) || ( 'LIKE' === $clause[1] && ! ( is_string( $clause[2] ?? null ) && false !== strpos( $clause[2], '%' ) ) ) ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a where (nested groups included) names a field.
+	 *
+	 * @param string $field Field.
+	 * @param array  $where Where clauses.
+	 * @return bool
+	 */
+	private static function where_contains( string $field, array $where ): bool {
+		foreach ( $where as $clause ) {
+			if ( is_array( $clause ) && isset( $clause[0] ) && is_string( $clause[0] ) ) {
+				if ( isset( $clause[1] ) && is_array( $clause[1] ) ) {
+					if ( self::where_contains( $field, $clause[1] ) ) {
+						return true;
+					}
+				} elseif ( $clause[0] === $field ) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

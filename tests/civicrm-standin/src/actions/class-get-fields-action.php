@@ -19,7 +19,12 @@ use CiviCRM_Standin\Settings;
  * `Contact.getFields` where name = api_key returning nothing is how a caller
  * can ask "may I edit API keys?".
  *
- * @see civicrm-core Civi/Api4/Generic/BasicGetFieldsAction.php formatResults()
+ * Rows have the keys core's have, in the same order; the stand-in fills
+ * the ones CiviKey could use (name, title, label, required, default_value,
+ * data_type, input_type, readonly, permission, options, fk_entity) and
+ * leaves usage, input_attrs (but for the label) and descriptions sparser.
+ *
+ * @see civicrm-core Civi/Api4/Generic/BasicGetFieldsAction.php formatResults(), fields()
  */
 class Get_Fields_Action extends Action {
 
@@ -89,6 +94,43 @@ class Get_Fields_Action extends Action {
 	}
 
 	/**
+	 * Whether a caller must supply the field: not when it has a default (a
+	 * value or a callback) or is the primary key; some fields are required
+	 * on create only.
+	 *
+	 * @see civicrm-core Civi/Api4/Service/Spec/SpecFormatter.php arrayToField() (setRequired)
+	 * @see civicrm-core Civi/Api4/Service/Spec/Provider/EmailCreationSpecProvider.php
+	 *
+	 * @param array<string, mixed> $spec   Field spec.
+	 * @param string               $action Action the fields are for.
+	 * @return bool
+	 */
+	private static function required( array $spec, string $action ): bool {
+		if ( 'id' === $spec['name'] || null !== $spec['default_value'] || ! empty( $spec['default_callback'] ) ) {
+			return false;
+		}
+		return true === $spec['required'] || ( 'create' === $spec['required'] && 'create' === $action );
+	}
+
+	/**
+	 * Defaults are given for create; for get, is_deleted defaults to FALSE
+	 * (get leaves trashed records out unless asked).
+	 *
+	 * @see civicrm-core Civi/Api4/Service/Spec/SpecGatherer.php getSpec()
+	 * @see civicrm-core Civi/Api4/Service/Spec/Provider/GetActionDefaultsProvider.php
+	 *
+	 * @param array<string, mixed> $spec   Field spec.
+	 * @param string               $action Action the fields are for.
+	 * @return mixed
+	 */
+	private static function default_value( array $spec, string $action ) {
+		if ( 'get' === $action && 'is_deleted' === $spec['name'] ) {
+			return false;
+		}
+		return 'create' === $action ? $spec['default_value'] : null;
+	}
+
+	/**
 	 * Field rows for the entity.
 	 *
 	 * @return array<int, array<string, mixed>>
@@ -104,27 +146,42 @@ class Get_Fields_Action extends Action {
 		$action = (string) $this->params['action'];
 		$rows   = array();
 		foreach ( $class::fields() as $spec ) {
-			$row    = array(
-				'entity'        => $this->entity_name,
-				'type'          => 'Field',
-				'name'          => $spec['name'],
-				'title'         => $spec['title'],
-				'label'         => $spec['title'],
-				'description'   => $spec['description'],
-				'required'      => (bool) $spec['required'],
-				'nullable'      => (bool) $spec['nullable'],
-				// Defaults only make sense for create (SpecGatherer::getSpec()).
-				'default_value' => 'create' === $action ? $spec['default_value'] : null,
-				'options'       => false,
-				'data_type'     => $spec['data_type'],
-				'input_type'    => 'create' === $action && $spec['readonly'] ? 'DisplayOnly' : $spec['input_type'],
-				'readonly'      => (bool) $spec['readonly'],
-				'permission'    => $spec['permission'],
-				'fk_entity'     => $spec['fk_entity'],
-				'serialize'     => $spec['serialize'],
-				'column_name'   => $spec['column_name'],
+			$options = (bool) $spec['pseudoconstant'];
+			$label   = $spec['label'] ?? $spec['title'];
+			$rows[]  = array(
+				'default_value'           => self::default_value( $spec, $action ),
+				'type'                    => 'Field',
+				'entity'                  => $this->entity_name,
+				'required'                => self::required( $spec, $action ),
+				'nullable'                => (bool) $spec['nullable'],
+				'required_if'             => null,
+				'permission'              => $spec['permission'],
+				'readonly'                => (bool) $spec['readonly'],
+				'deprecated'              => false,
+				'usage'                   => array(),
+				'name'                    => $spec['name'],
+				'title'                   => $spec['title'],
+				'description'             => $spec['description'],
+				'data_type'               => $spec['data_type'],
+				'serialize'               => $spec['serialize'],
+				'fk_entity'               => $spec['fk_entity'],
+				'fk_column'               => $spec['fk_entity'] ? 'id' : null,
+				'dfk_entities'            => null,
+				'options'                 => $options,
+				'suffixes'                => $options ? array( 'name', 'label' ) : null,
+				'options_callback'        => $options ? array( 'Civi\\Api4\\Service\\Spec\\SpecFormatter', 'getOptions' ) : null,
+				'options_callback_params' => array(),
+				'label'                   => $label,
+				'input_type'              => 'create' === $action && $spec['readonly'] ? 'DisplayOnly' : $spec['input_type'],
+				'localizable'             => false,
+				'input_attrs'             => isset( $spec['label'] ) ? array( 'label' => $spec['label'] ) : array(),
+				'help_pre'                => null,
+				'help_post'               => null,
+				'table_name'              => $class::table(),
+				'column_name'             => $spec['column_name'],
+				'operators'               => null,
+				'custom_field_id'         => null,
 			);
-			$rows[] = $row;
 		}
 		return $rows;
 	}

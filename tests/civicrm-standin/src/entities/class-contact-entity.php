@@ -71,84 +71,108 @@ final class Contact_Entity extends Entity {
 				'readonly'   => true,
 			),
 			'contact_type'        => array(
-				'title'      => 'Contact Type',
-				'input_type' => 'Select',
-				'readonly'   => true,
+				'maxlength'      => 64,
+				'pseudoconstant' => true,
+				'title'          => 'Contact Type',
+				'input_type'     => 'Select',
+				'readonly'       => true,
 			),
 			'external_identifier' => array(
+				'maxlength'  => 64,
 				'title'      => 'External Identifier',
 				'input_type' => 'Text',
 			),
 			'display_name'        => array(
+				'maxlength'  => 128,
 				'title'      => 'Display Name',
 				'input_type' => 'Text',
 				'readonly'   => true,
 			),
 			'organization_name'   => array(
+				'maxlength'  => 128,
 				'title'      => 'Organization Name',
 				'input_type' => 'Text',
 			),
 			'contact_sub_type'    => array(
-				'title'      => 'Contact Subtype',
-				'input_type' => 'Select',
+				'maxlength'      => 255,
+				'pseudoconstant' => true,
+				'title'          => 'Contact Subtype',
+				'input_type'     => 'Select',
 			),
 			'first_name'          => array(
+				'maxlength'  => 64,
 				'title'      => 'First Name',
 				'input_type' => 'Text',
 			),
 			'middle_name'         => array(
+				'maxlength'  => 64,
 				'title'      => 'Middle Name',
 				'input_type' => 'Text',
 			),
 			'last_name'           => array(
+				'maxlength'  => 64,
 				'title'      => 'Last Name',
 				'input_type' => 'Text',
 			),
 			'do_not_email'        => array( 'title' => 'Do Not Email' ) + $bool,
-			'is_opt_out'          => array( 'title' => 'No Bulk Emails (User Opt Out)' ) + $bool,
+			'is_opt_out'          => array(
+				'title' => 'No Bulk Emails (User Opt Out)',
+				'label' => 'Is Opt Out',
+			) + $bool,
 			'sort_name'           => array(
+				'maxlength'  => 128,
 				'title'      => 'Sort Name',
 				'input_type' => 'Text',
 				'readonly'   => true,
 			),
 			'nick_name'           => array(
+				'maxlength'  => 128,
 				'title'      => 'Nickname',
 				'input_type' => 'Text',
 			),
 			'hash'                => array(
-				'title'    => 'Contact Hash',
-				'readonly' => true,
+				'maxlength' => 32,
+				'title'     => 'Contact Hash',
+				'readonly'  => true,
 			),
 			'api_key'             => array(
+				'maxlength'   => 32,
 				'title'       => 'Api Key',
+				'label'       => 'API KEY',
 				'description' => 'API Key for validating requests related to this contact.',
 				'readonly'    => true,
 				'permission'  => array( array( 'administer CiviCRM', 'edit api keys' ) ),
 			),
 			'source'              => array(
+				'maxlength'  => 255,
 				'title'      => 'Contact Source',
 				'input_type' => 'Text',
 			),
 			'job_title'           => array(
+				'maxlength'  => 255,
 				'title'      => 'Job Title',
 				'input_type' => 'Text',
 			),
 			'household_name'      => array(
+				'maxlength'  => 128,
 				'title'      => 'Household Name',
 				'input_type' => 'Text',
 			),
-			'is_deceased'         => array( 'title' => 'Deceased' ) + $bool,
+			'is_deceased'         => array(
+				'title' => 'Deceased / Closed',
+				'label' => 'Is Deceased / Closed',
+			) + $bool,
 			'is_deleted'          => array( 'title' => 'Contact is in Trash' ) + $bool,
 			'created_date'        => array(
 				'title'      => 'Created Date',
 				'data_type'  => 'Timestamp',
-				'input_type' => 'Select Date',
+				'input_type' => 'Date',
 				'readonly'   => true,
 			),
 			'modified_date'       => array(
 				'title'      => 'Modified Date',
 				'data_type'  => 'Timestamp',
-				'input_type' => 'Select Date',
+				'input_type' => 'Date',
 				'readonly'   => true,
 			),
 		);
@@ -167,6 +191,16 @@ final class Contact_Entity extends Entity {
 				'on'     => '`{alias}`.`contact_id` = `a`.`id` AND `{alias}`.`is_primary` = 1',
 			),
 		);
+	}
+
+	/**
+	 * The id, and external_identifier (UI_external_identifier).
+	 *
+	 * @see civicrm-core schema/Contact/Contact.entityType.php (indices)
+	 * @return array
+	 */
+	public static function unique_fields(): array {
+		return array( array( 'id' ), array( 'external_identifier' ) );
 	}
 
 	/**

@@ -57,19 +57,27 @@ abstract class Entity {
 			$cache[ $class ] = array();
 			foreach ( static::field_definitions() as $name => $spec ) {
 				$cache[ $class ][ $name ] = $spec + array(
-					'name'          => $name,
-					'title'         => ucwords( str_replace( '_', ' ', $name ) ),
-					'description'   => null,
-					'data_type'     => 'String',
-					'input_type'    => null,
-					'required'      => false,
-					'nullable'      => true,
-					'readonly'      => false,
-					'permission'    => null,
-					'default_value' => null,
-					'fk_entity'     => null,
-					'serialize'     => null,
-					'column_name'   => $name,
+					'name'             => $name,
+					'title'            => ucwords( str_replace( '_', ' ', $name ) ),
+					'description'      => null,
+					'data_type'        => 'String',
+					'input_type'       => null,
+					'required'         => false,
+					'nullable'         => true,
+					'readonly'         => false,
+					'permission'       => null,
+					'default_value'    => null,
+					'fk_entity'        => null,
+					'serialize'        => null,
+					'column_name'      => $name,
+					// varchar(N): N. Longer strings are cut on write (see Record_Writer::columns()).
+					'maxlength'        => null,
+					// Fields with an option list are not cut.
+					'pseudoconstant'   => false,
+					// Label when it differs from the title (input_attrs.label in core).
+					'label'            => null,
+					// Default set by code (e.g. the current domain), not a value.
+					'default_callback' => false,
 				);
 			}
 		}
@@ -86,13 +94,22 @@ abstract class Entity {
 	}
 
 	/**
+	 * The primary key and the unique indexes, each a list of fields.
+	 *
+	 * @return array<int, array<int, string>>
+	 */
+	public static function unique_fields(): array {
+		return array( array( 'id' ) );
+	}
+
+	/**
 	 * Fields a create call must supply.
 	 *
 	 * @return array<int, string>
 	 */
 	public static function required_for_create(): array {
 		// Core skips required fields that have a default (checkRequiredFields()).
-		return array_keys( array_filter( static::fields(), static fn( $spec ) => ! empty( $spec['required'] ) && null === $spec['default_value'] && 'id' !== $spec['name'] ) );
+		return array_keys( array_filter( static::fields(), static fn( $spec ) => ! empty( $spec['required'] ) && null === $spec['default_value'] && empty( $spec['default_callback'] ) && 'id' !== $spec['name'] ) );
 	}
 
 	/**
@@ -123,6 +140,19 @@ abstract class Entity {
 		);
 		$generic     = $map[ $action ] ?? 'default';
 		return $permissions[ $action ] ?? $permissions[ $generic ] ?? $permissions['default'];
+	}
+
+	/**
+	 * Whether the current user may get this entity at all: what core asks
+	 * (through `getActions`, itself a 'meta' action) before it joins it into
+	 * another entity's query.
+	 *
+	 * @see civicrm-core Civi/Api4/Query/Api4SelectQuery.php checkEntityAccess()
+	 * @see civicrm-core Civi/Api4/Action/GetActions.php (lists only authorised actions)
+	 * @return bool
+	 */
+	public static function may_get(): bool {
+		return Permissions::check( static::action_permission( 'getActions' ) ) && Permissions::check( static::action_permission( 'get' ) );
 	}
 
 	/**

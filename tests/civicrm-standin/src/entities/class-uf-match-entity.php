@@ -61,15 +61,17 @@ final class UF_Match_Entity extends Entity {
 				'nullable'   => false,
 				'readonly'   => true,
 			),
-			// Required, but defaulted to the current domain (default_callback).
+			// Required, but defaulted to the current domain (default_callback CRM_Core_BAO_Domain::getDomainID).
 			'domain_id'  => array(
-				'title'         => 'Domain ID',
-				'data_type'     => 'Integer',
-				'input_type'    => 'EntityRef',
-				'required'      => true,
-				'nullable'      => false,
-				'default_value' => 1,
-				'fk_entity'     => 'Domain',
+				'title'            => 'Domain ID',
+				'label'            => 'Domain',
+				'data_type'        => 'Integer',
+				'input_type'       => 'EntityRef',
+				'required'         => true,
+				'nullable'         => false,
+				'default_callback' => true,
+				'fk_entity'        => 'Domain',
+				'pseudoconstant'   => true,
 			),
 			'uf_id'      => array(
 				'title'      => 'CMS ID',
@@ -79,16 +81,19 @@ final class UF_Match_Entity extends Entity {
 				'nullable'   => false,
 			),
 			'uf_name'    => array(
+				'maxlength'  => 128,
 				'title'      => 'CMS Unique Identifier',
 				'input_type' => 'Text',
 			),
 			'contact_id' => array(
 				'title'      => 'Contact ID',
+				'label'      => 'Contact',
 				'data_type'  => 'Integer',
 				'input_type' => 'EntityRef',
 				'fk_entity'  => 'Contact',
 			),
 			'language'   => array(
+				'maxlength'  => 5,
 				'title'      => 'Preferred Language',
 				'input_type' => 'Text',
 			),

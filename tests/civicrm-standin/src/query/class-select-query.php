@@ -257,7 +257,12 @@ final class Select_Query {
 	}
 
 	/**
-	 * Adds the implicit join a dotted field name needs, if the entity has it.
+	 * Adds the implicit join a dotted field name needs, if the entity has it
+	 * and, with permission checks, the user may get the joined entity
+	 * (Email.getActions needs 'access CiviCRM'). Otherwise the joined fields
+	 * stay unknown: dropped from SELECT, "Invalid field" in WHERE.
+	 *
+	 * @see civicrm-core Civi/Api4/Query/Api4SelectQuery.php autoJoinFK(), checkEntityAccess()
 	 *
 	 * @param string $name e.g. email_primary.email.
 	 */
@@ -268,7 +273,10 @@ final class Select_Query {
 		if ( ! isset( $joins[ $join_name ] ) || isset( $this->joined[ $join_name ] ) ) {
 			return;
 		}
-		$target                     = $joins[ $join_name ]['entity'];
+		$target = $joins[ $join_name ]['entity'];
+		if ( $this->check_permissions && ! $target::may_get() ) {
+			return;
+		}
 		$this->joined[ $join_name ] = 'LEFT JOIN `' . $target::table() . "` `$join_name` ON " . str_replace( '{alias}', $join_name, $joins[ $join_name ]['on'] );
 		foreach ( $target::fields() as $field => $spec ) {
 			$this->add_spec(

@@ -186,7 +186,18 @@ final class Contact_Writer extends Record_Writer {
 	/**
 	 * The display_name and sort_name for the record.
 	 *
+	 * Individuals: the default formats "{prefix}{ }{first_name}{ }{last_name}{ }{suffix}"
+	 * and "{last_name}{, }{first_name}{ }{suffix}", filled with the names as
+	 * given — untrimmed, although the name columns themselves are stored
+	 * trimmed — where a separator is kept only between two non-blank names,
+	 * and the result trimmed: first_name ' Ada ' + last_name 'Lovelace' gives
+	 * 'Ada  Lovelace' and 'Lovelace,  Ada'. No names: the primary email. Then
+	 * cut to 128 characters. Organization/Household: their name (already cut
+	 * with an ellipsis, like every column).
+	 *
 	 * @see civicrm-core CRM/Contact/BAO/Individual.php format()
+	 * @see civicrm-core Civi/Token/TokenCompatSubscriber.php renderConditionalPunctuation()
+	 * @see civicrm-core settings/Core.setting.php display_name_format, sort_name_format
 	 * @see civicrm-core CRM/Contact/BAO/Contact.php add() (Organization/Household defaults, 128-character cut)
 	 *
 	 * @param array<string, mixed> $columns Column values (merged with the stored row on update).
@@ -210,10 +221,14 @@ final class Contact_Writer extends Record_Writer {
 		if ( 'Individual' !== $type ) {
 			return array();
 		}
-		$first   = (string) ( $columns['first_name'] ?? '' );
-		$last    = (string) ( $columns['last_name'] ?? '' );
-		$display = trim( $first . ( '' !== $first && '' !== $last ? ' ' : '' ) . $last );
-		$sort    = trim( $last . ( '' !== $first && '' !== $last ? ', ' : '' ) . $first );
+		$name    = static function ( string $field ) use ( $columns, $given ): string {
+			$value = array_key_exists( $field, $given ) ? $given[ $field ] : ( $columns[ $field ] ?? '' );
+			return is_scalar( $value ) ? (string) $value : '';
+		};
+		$first   = $name( 'first_name' );
+		$last    = $name( 'last_name' );
+		$display = trim( self::join_names( array( $first, $last ), ' ' ) );
+		$sort    = trim( self::join_names( array( $last, $first ), ', ' ) );
 		if ( '' === $display ) {
 			$fallback = $email ?? ( $columns['display_name'] ?? null );
 			$display  = $fallback;
@@ -223,6 +238,17 @@ final class Contact_Writer extends Record_Writer {
 			'display_name' => self::cut( $display ),
 			'sort_name'    => self::cut( $sort ),
 		);
+	}
+
+	/**
+	 * Names joined by a separator that is left out next to a blank name.
+	 *
+	 * @param array<int, string> $names     Names, untrimmed.
+	 * @param string             $separator Separator.
+	 * @return string
+	 */
+	private static function join_names( array $names, string $separator ): string {
+		return implode( $separator, array_filter( $names, static fn( $name ) => '' !== trim( $name ) ) );
 	}
 
 	/**

@@ -26,6 +26,15 @@ abstract class Record_Writer {
 	 * NULL and '' both store NULL; Text/Email/Url inputs are trimmed;
 	 * booleans become 0/1. Unknown keys are ignored, as copyValues() does.
 	 *
+	 * A string longer than its varchar column (and without an option list) is
+	 * not refused: copyValues() silently cuts it to the column's length with
+	 * an ellipsis, e.g. a 33-character api_key is stored as its first 29
+	 * characters + "..." (and core logs the whole value as a warning).
+	 *
+	 * @see civicrm-core CRM/Core/DAO.php copyValues() ("has been truncated")
+	 * @see civicrm-core CRM/Utils/String.php ellipsify()
+	 * @see civicrm-core CRM/Core/DAO/Base.php getSupportedFields() (maxlength from sql_type)
+	 *
 	 * @param string               $entity Entity class name.
 	 * @param array<string, mixed> $values Values.
 	 * @return array<string, mixed>
@@ -47,9 +56,25 @@ abstract class Record_Writer {
 			if ( is_string( $value ) && in_array( $spec['input_type'], array( 'Text', 'Email', 'Url' ), true ) ) {
 				$value = trim( $value );
 			}
+			if ( is_string( $value ) && $spec['maxlength'] && ! $spec['pseudoconstant'] ) {
+				$value = self::ellipsify( $value, (int) $spec['maxlength'] );
+			}
 			$columns[ $spec['column_name'] ] = ( null === $value || '' === $value ) ? null : $value;
 		}
 		return $columns;
+	}
+
+	/**
+	 * At most $max characters: longer strings keep $max - 3 and end in "...".
+	 *
+	 * @see civicrm-core CRM/Utils/String.php ellipsify()
+	 *
+	 * @param string $value Value.
+	 * @param int    $max   Length.
+	 * @return string
+	 */
+	public static function ellipsify( string $value, int $max ): string {
+		return mb_strlen( $value, 'UTF-8' ) <= $max ? $value : mb_substr( $value, 0, $max - 3, 'UTF-8' ) . '...';
 	}
 
 	/**
