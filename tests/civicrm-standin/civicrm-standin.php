@@ -81,6 +81,8 @@ require_once __DIR__ . '/src/writers/class-contact-writer.php';
 require_once __DIR__ . '/src/writers/class-email-writer.php';
 require_once __DIR__ . '/src/writers/class-uf-match-writer.php';
 require_once __DIR__ . '/src/class-kernel.php';
+require_once __DIR__ . '/src/class-event-dispatcher.php';
+require_once __DIR__ . '/src/class-check-policy-event.php';
 require_once __DIR__ . '/src/class-authx-rejection.php';
 require_once __DIR__ . '/src/class-authx-ignored-credential.php';
 require_once __DIR__ . '/src/class-authenticator.php';

@@ -75,6 +75,19 @@ final class Authenticator {
 			'guards'     => Settings::get( 'authx_guards' ),
 		);
 
+		// Listeners hear of the credential before the checks below, and may refuse it.
+		$target = (object) array(
+			'flow'      => $flow,
+			'credType'  => $principal['credType'] ?? null,
+			'contactId' => $principal['contactId'] ?? null,
+			'userId'    => $principal['userId'] ?? null,
+			'siteKey'   => $site_key,
+		);
+		$event  = \Civi::dispatcher()->dispatch( 'civi.authx.checkPolicy', new Check_Policy_Event( $policy, $target ) );
+		if ( $event->getRejection() ) {
+			throw new Authx_Rejection( (string) $event->getRejection() );
+		}
+
 		// IgnoreImprovisedFirewall runs as a checkPolicy listener, before the checks below.
 		if ( 'header' === $flow && preg_match( '/^(Basic|Digest) /', $cred ) && ! in_array( 'pass', $policy['allowCreds'], true ) ) {
 			throw new Authx_Ignored_Credential( 'Received password via HTTP Authorization, but passwords are not enabled for HTTP Authorization.' );

@@ -79,6 +79,10 @@ final class Plugin {
 			Permissions::install_roles();
 		}
 		self::$initialized = true;
+		// hook_civicrm_config runs on every bootstrap; civicrm-wordpress runs
+		// CiviCRM's hooks as WordPress actions (CRM/Utils/Hook/WordPress.php).
+		$config = null;
+		do_action_ref_array( 'civicrm_config', array( &$config ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- CiviCRM's hook.
 		if ( User_Sync::enabled() && get_current_user_id() ) {
 			// civicrm-wordpress synchronises the logged-in user here.
 			User_Sync::synchronize( get_current_user_id() );
@@ -106,6 +110,7 @@ final class Plugin {
 		require_once $dir . 'class-crm-utils-system.php';
 		require_once $dir . 'class-crm-core-permission.php';
 		require_once $dir . 'class-crm-core-session.php';
+		require_once $dir . 'class-civi.php';
 		require_once $dir . 'api.php';
 	}
 }

@@ -107,6 +107,45 @@ class Standin_Authx_Id_Test extends Standin_Test_Case {
 	}
 
 	/**
+	 * Listeners of civi.authx.checkPolicy hear of the credential (type and
+	 * contact) before the policy is applied, and a rejection from one of them
+	 * refuses the login. CiviKey listens there to record when keys are used.
+	 * Runs against the real CiviCRM too.
+	 *
+	 * @see civicrm-core ext/authx/Civi/Authx/Authenticator.php checkPolicy() (dispatch, then getRejection())
+	 * @see civicrm-core ext/authx/Civi/Authx/CheckPolicyEvent.php
+	 */
+	public function test_check_policy_listeners_see_the_credential_and_may_refuse_it() {
+		$key      = self::key();
+		$id       = $this->civicrm_contact( array( 'api_key' => $key ) );
+		$heard    = array();
+		$veto     = false;
+		$listener = static function ( $event ) use ( &$heard, &$veto ) {
+			$heard[] = array( $event->target->credType, (int) $event->target->contactId );
+			if ( $veto ) {
+				$event->reject( 'Vetoed by a listener.' );
+			}
+		};
+		$headers  = array(
+			'HTTP_X_CIVI_AUTH' => 'Bearer ' . $key,
+			'HTTP_X_CIVI_KEY'  => CIVICRM_SITE_KEY,
+		);
+		\Civi::dispatcher()->addListener( 'civi.authx.checkPolicy', $listener );
+		try {
+			$accepted = $this->request( $headers );
+			$veto     = true;
+			$refused  = $this->request( $headers );
+		} finally {
+			\Civi::dispatcher()->removeListener( 'civi.authx.checkPolicy', $listener );
+		}
+
+		$this->assertSame( array( array( 'api_key', $id ), array( 'api_key', $id ) ), $heard );
+		$this->assertSame( 200, $accepted['status'] );
+		$this->assertSame( 401, $refused['status'] );
+		$this->assertStringContainsString( 'Vetoed by a listener.', $refused['body'] );
+	}
+
+	/**
 	 * Without the site key, a contact with no linked user is judged as the
 	 * anonymous visitor, who lacks 'authenticate with api key'.
 	 *

@@ -75,6 +75,26 @@ class Key_Usage_Test extends Test_Case {
 		$this->assertSame( $recorded, array_key_exists( $contact_id, $usage->for_contacts( array( $contact_id ) ) ) );
 	}
 
+	public function test_a_real_authx_login_with_a_key_is_recorded_and_a_refused_one_is_not() {
+		$key_user = self::factory_user( 'subscriber' );
+		get_role( 'subscriber' )->add_cap( 'authenticate_with_api_key' );
+		$accepted = $this->civicrm_contact( array( 'api_key' => 'Usedkey0123456789abcdefghijklmno' ) );
+		$refused  = $this->civicrm_contact( array( 'api_key' => 'Refusedkey0123456789abcdefghijkl' ) );
+		$this->link_contact_to_user( $accepted, $key_user );
+		$usage = new Key_Usage();
+		$usage->listen();
+
+		$this->authx_request( 'Usedkey0123456789abcdefghijklmno' );
+		$usage->record_pending();
+		$this->authx_request( 'Refusedkey0123456789abcdefghijkl' );
+		$usage->record_pending();
+		http_response_code( 200 );
+
+		$recorded = $usage->for_contacts( array( $accepted, $refused ) );
+		$this->assertArrayHasKey( $accepted, $recorded, 'AuthX accepted this key, through civi.authx.checkPolicy.' );
+		$this->assertArrayNotHasKey( $refused, $recorded, 'No linked user and no site key: the guard refused it.' );
+	}
+
 	public function test_inventory_shows_last_use_and_flags_stale_keys() {
 		$this->login_as( self::factory_user( 'administrator' ) );
 		$fresh = $this->civicrm_contact( array( 'api_key' => 'Freshkey0123456789abcdefghijklmn' ) );
@@ -100,5 +120,18 @@ class Key_Usage_Test extends Test_Case {
 		$rows = array_column( ( new Inventory( new Gateway(), $usage, $audit ) )->page( 1, 50 )['items'], null, 'id' );
 		$this->assertNotContains( 'stale', $rows[ $stale ]['problems'] );
 		$this->assertNotContains( 'stale', $rows[ $never ]['problems'] );
+	}
+
+	/**
+	 * Sends a key to civicrm/authx/id the way an integration would, answered
+	 * by the CiviCRM in this run.
+	 *
+	 * @param string $key API key.
+	 */
+	private function authx_request( string $key ): void {
+		$this->route_loopback_to_civicrm();
+		$response = wp_remote_get( home_url( '/civicrm/authx/id' ), array( 'headers' => array( 'X-Civi-Auth' => 'Bearer ' . $key ) ) );
+		// What AuthX answered is what the real request would end with.
+		http_response_code( (int) wp_remote_retrieve_response_code( $response ) );
 	}
 }
