@@ -44,4 +44,38 @@ if [[ -s "$LOG_DIR/zip-debug.log" ]]; then
 	die "PHP wrote to the debug log while the zip was installed and used"
 fi
 log "The zip installs, activates, creates its table and answers without CiviCRM: $answer"
+
+# Deleting the plugin runs uninstall.php: CiviKey's tables, options, cron
+# event and roles go; other roles stay as they were.
+gone="$(php -r '
+	define( "WP_ADMIN", true );
+	$_SERVER["HTTP_HOST"] = "zip.invalid";
+	require $argv[1] . "/wp-load.php";
+	require_once ABSPATH . "wp-admin/includes/plugin.php";
+	require_once ABSPATH . "wp-admin/includes/file.php";
+	wp_set_current_user( get_user_by( "login", "admin" )->ID );
+	add_role( "civikey_client_test", "CiviCRM API client: test", array( "access_ajax_api" => true ) );
+	update_option( "civikey_stale_days", 30 );
+	$admin_caps = wp_json_encode( get_role( "administrator" )->capabilities );
+	deactivate_plugins( "civikey/civikey.php", true );
+	$deleted = delete_plugins( array( "civikey/civikey.php" ) );
+	global $wpdb;
+	wp_cache_flush();
+	$left = array_filter( array(
+		"plugin files"  => is_dir( WP_PLUGIN_DIR . "/civikey" ),
+		"audit table"   => (bool) $wpdb->get_var( "SHOW TABLES LIKE \"wp_civikey_audit\"" ),
+		"usage table"   => (bool) $wpdb->get_var( "SHOW TABLES LIKE \"wp_civikey_key_usage\"" ),
+		"db version"    => false !== get_option( "civikey_db_version" ),
+		"stale option"  => false !== get_option( "civikey_stale_days" ),
+		"role"          => null !== wp_roles()->get_role( "civikey_client_test" ),
+		"purge event"   => (bool) wp_next_scheduled( "civikey_purge_audit" ),
+		"admin changed" => wp_json_encode( get_role( "administrator" )->capabilities ) !== $admin_caps,
+	) );
+	echo true === $deleted && ! $left ? "clean" : "left: " . implode( ", ", array_keys( $left ) );
+' "$site")"
+[[ "$gone" == "clean" ]] || die "uninstalling left things behind: $gone"
+if grep -qE "civicrm_api|civicrm_initialize|api_key" uninstall.php; then
+	die "uninstall.php must not touch CiviCRM or its keys"
+fi
+log "Deleting the plugin removes its tables, options, cron event and roles, and leaves CiviCRM's keys alone"
 rm -rf "$site"
