@@ -17,6 +17,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { getContact } from '../../api/client';
 import type { ApiError, Contact, KeyChange } from '../../api/types';
 import { getContactLabel } from '../../utils/contact';
+import AccessCheck from '../access-check';
 import ConfirmDialog from '../confirm-dialog';
 import ContactCard from '../contact-card';
 import ContactSearch from '../contact-search';
@@ -46,6 +47,8 @@ export default function KeyManager() {
 	const [ pending, setPending ] = useState< PendingSelection | null >( null );
 	const [ message, setMessage ] = useState< string | null >( null );
 	const [ reloadError, setReloadError ] = useState< ApiError | null >( null );
+	// Bumped after a key test, so the access check looks again.
+	const [ accessRefresh, setAccessRefresh ] = useState( 0 );
 
 	const cardRef = useRef< HTMLHeadingElement >( null );
 	const messageRef = useRef< HTMLDivElement >( null );
@@ -198,6 +201,15 @@ export default function KeyManager() {
 
 			{ contact && <ContactCard ref={ cardRef } contact={ contact } /> }
 
+			{ contact && (
+				<AccessCheck
+					key={ `access-${ contact.id }` }
+					contact={ contact }
+					refreshKey={ accessRefresh }
+					onChanged={ onStale }
+				/>
+			) }
+
 			{ contact && isShowingKey && shown && (
 				<NewKeyNotice
 					ref={ noticeRef }
@@ -207,6 +219,7 @@ export default function KeyManager() {
 					isCopied={ shown.isCopied }
 					onCopied={ onCopied }
 					onDone={ onDone }
+					onTested={ () => setAccessRefresh( ( n ) => n + 1 ) }
 				/>
 			) }
 

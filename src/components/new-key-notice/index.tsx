@@ -22,13 +22,15 @@ import { __, sprintf } from '@wordpress/i18n';
 import useBeforeUnload from '../../hooks/use-before-unload';
 import { getContactLabel } from '../../utils/contact';
 import CopyButton from '../copy-button';
+import KeyTest from './key-test';
 import type { NewKeyNoticeProps } from './types';
 
 /**
  * Shows a newly saved key once, with Copy, and says it will not be shown
  * again. Focus moves here when it appears, so keyboard and screen reader
  * users land on it. Until the key is copied (or Done is pressed), leaving the
- * page asks for confirmation.
+ * page asks for confirmation. "Test this key now" tries it for real, this
+ * being the one moment the key is known in the browser.
  *
  * @param props          Component props.
  * @param props.apiKey   The key.
@@ -37,10 +39,19 @@ import type { NewKeyNoticeProps } from './types';
  * @param props.isCopied Whether it has been copied.
  * @param props.onCopied Copy handler.
  * @param props.onDone   Done handler.
+ * @param props.onTested Called after the key was tested.
  * @param ref            Ref to the section, to bring focus back to it.
  */
 function NewKeyNotice(
-	{ apiKey, contact, action, isCopied, onCopied, onDone }: NewKeyNoticeProps,
+	{
+		apiKey,
+		contact,
+		action,
+		isCopied,
+		onCopied,
+		onDone,
+		onTested,
+	}: NewKeyNoticeProps,
 	ref: ForwardedRef< HTMLElement | null >
 ) {
 	const headingId = useId();
@@ -124,6 +135,11 @@ function NewKeyNotice(
 						{ __( 'Done, I have copied it', 'civikey' ) }
 					</Button>
 				</Flex>
+				<KeyTest
+					contactId={ contact.id }
+					apiKey={ apiKey }
+					onTested={ onTested }
+				/>
 			</Notice>
 		</section>
 	);

@@ -16,4 +16,15 @@ export interface NewKeyNoticeProps {
 	onCopied: () => void;
 	/** Called when the admin says they have copied it: forget the key. */
 	onDone: () => void;
+	/** Called after the key was tested, e.g. to check access again. */
+	onTested?: () => void;
+}
+
+export interface KeyTestProps {
+	/** The contact the key was saved on. */
+	contactId: number;
+	/** The key; sent in the request body only. */
+	apiKey: string;
+	/** Called after each test, whatever its outcome. */
+	onTested?: () => void;
 }

@@ -21,6 +21,12 @@ import {
 	makeKeyChange,
 } from '../../../../tests/js/fixtures/contact';
 import { makeConnection } from '../../../../tests/js/fixtures/connection';
+import {
+	makeAnonymousReport,
+	makeKeyTestResult,
+	makeProfiles,
+	makeWorksReport,
+} from '../../../../tests/js/fixtures/report';
 import { makeResponse } from '../../../../tests/js/fixtures/response';
 import { mockClipboard } from '../../../../tests/js/clipboard';
 import {
@@ -79,6 +85,11 @@ function routes( overrides: Record< string, RouteAnswer > = {} ) {
 			key: { status: 'none', fingerprint: null },
 		} ),
 		'GET /civikey/v1/connection': makeConnection(),
+		'GET /civikey/v1/profiles': makeProfiles(),
+		'GET /civikey/v1/contacts/42/report': makeWorksReport(),
+		'GET /civikey/v1/contacts/43/report': makeWorksReport( {
+			contact: MAILER,
+		} ),
 		...overrides,
 	} );
 }
@@ -424,5 +435,102 @@ describe( 'KeyManager', () => {
 				name: 'Key saved on Zapier (contact #42).',
 			} )
 		).toHaveFocus();
+	} );
+
+	it( 'should check access right under the contact card', async () => {
+		const user = userEvent.setup();
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+
+		const card = screen.getByRole( 'region', { name: 'Zapier' } );
+		const check = screen.getByRole( 'region', {
+			name: 'Will this key work?',
+		} );
+		const editor = screen.getByRole( 'region', {
+			name: 'Give this contact a key',
+		} );
+		expect( card.nextElementSibling ).toBe( check );
+		expect(
+			// eslint-disable-next-line no-bitwise
+			check.compareDocumentPosition( editor ) &
+				Node.DOCUMENT_POSITION_FOLLOWING
+		).toBeTruthy();
+		expect(
+			await within( check ).findByText( 'Yes, it will work.' )
+		).toBeInTheDocument();
+	} );
+
+	it( 'should check access again after the new key is tested', async () => {
+		const user = userEvent.setup();
+		routes( {
+			'POST /civikey/v1/contacts/42/key/test': makeKeyTestResult(),
+		} );
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+		await screen.findByText( 'Yes, it will work.' );
+		const key = await saveGeneratedKey( user );
+		const reports = callsTo(
+			mockApiFetch,
+			'GET /civikey/v1/contacts/42/report'
+		).length;
+
+		await user.click(
+			screen.getByRole( 'button', { name: 'Test this key now' } )
+		);
+
+		expect(
+			await screen.findByText( 'Authenticated as contact 42.' )
+		).toBeInTheDocument();
+		expect(
+			callsTo(
+				mockApiFetch,
+				'POST /civikey/v1/contacts/42/key/test'
+			)[ 0 ].data
+		).toEqual( { key } );
+		await waitFor( () =>
+			expect(
+				callsTo( mockApiFetch, 'GET /civikey/v1/contacts/42/report' )
+			).toHaveLength( reports + 1 )
+		);
+	} );
+
+	it( 'should reload the contact card after a fix', async () => {
+		const user = userEvent.setup();
+		const noUser = makeContactWithoutKey( { linked_user: null } );
+		const linked = makeContactWithoutKey( {
+			linked_user: {
+				id: 12,
+				exists: true,
+				login: 'zapier',
+				display_name: 'Zapier',
+				roles: [],
+			},
+		} );
+		routes( {
+			'GET /civikey/v1/contacts': makeResponse( [ noUser ], {
+				headers: { 'X-WP-Total': '1', 'X-WP-TotalPages': '1' },
+			} ),
+			'POST /civikey/v1/contacts/42/user': {
+				user_id: 12,
+				login: 'zapier',
+			},
+			'GET /civikey/v1/contacts/42': linked,
+			'GET /civikey/v1/contacts/42/report': makeAnonymousReport( noUser ),
+		} );
+		render( <KeyManager /> );
+		await pickContact( user, 'Zapier' );
+
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Create a WordPress user for this contact',
+			} )
+		);
+		await user.click(
+			screen.getByRole( 'button', { name: 'Create user' } )
+		);
+
+		expect(
+			await screen.findByText( 'zapier (Zapier) — no role' )
+		).toBeInTheDocument();
 	} );
 } );
