@@ -16,7 +16,8 @@ const resultsDir = process.argv[ 2 ];
 function fromJest( report ) {
 	return {
 		passed: report.numPassedTests,
-		failed: report.numFailedTests + ( report.numRuntimeErrorTestSuites || 0 ),
+		failed:
+			report.numFailedTests + ( report.numRuntimeErrorTestSuites || 0 ),
 		skipped: report.numPendingTests + report.numTodoTests,
 	};
 }
@@ -27,9 +28,15 @@ function fromPhpunit( xml ) {
 		return null;
 	}
 	const attribute = ( name ) =>
-		Number( ( suite[ 0 ].match( new RegExp( `\\b${ name }="(\\d+)"` ) ) || [] )[ 1 ] || 0 );
+		Number(
+			( suite[ 0 ].match( new RegExp( `\\b${ name }="(\\d+)"` ) ) ||
+				[] )[ 1 ] || 0
+		);
 	const tests = attribute( 'tests' );
-	const failed = attribute( 'failures' ) + attribute( 'errors' ) + attribute( 'warnings' );
+	const failed =
+		attribute( 'failures' ) +
+		attribute( 'errors' ) +
+		attribute( 'warnings' );
 	const skipped = attribute( 'skipped' );
 	return { passed: tests - failed - skipped, failed, skipped };
 }
@@ -59,7 +66,10 @@ function countsFor( suite ) {
 		counts = fromPhpunit( text );
 	} else {
 		const report = JSON.parse( text );
-		counts = 'numPassedTests' in report ? fromJest( report ) : fromPlaywright( report );
+		counts =
+			'numPassedTests' in report
+				? fromJest( report )
+				: fromPlaywright( report );
 	}
 	if ( ! counts ) {
 		return { passed: 0, failed: 1, skipped: 0, note: 'unreadable report' };
@@ -82,9 +92,13 @@ const total = { passed: 0, failed: 0, skipped: 0 };
 const suites = fs
 	.readdirSync( resultsDir )
 	.filter( ( name ) => name.endsWith( '.json' ) )
-	.map( ( name ) => JSON.parse( fs.readFileSync( path.join( resultsDir, name ), 'utf8' ) ) );
+	.map( ( name ) =>
+		JSON.parse( fs.readFileSync( path.join( resultsDir, name ), 'utf8' ) )
+	);
 
-process.stdout.write( '\nSuite                 passed  failed  skipped  seconds\n' );
+process.stdout.write(
+	'\nSuite                 passed  failed  skipped  seconds\n'
+);
 for ( const suite of suites ) {
 	const counts = countsFor( suite );
 	total.passed += counts.passed;
@@ -94,5 +108,7 @@ for ( const suite of suites ) {
 		`${ suite.name.padEnd( 20 ) } ${ String( counts.passed ).padStart( 7 ) } ${ String( counts.failed ).padStart( 7 ) } ${ String( counts.skipped ).padStart( 8 ) } ${ String( suite.seconds ).padStart( 8 ) }${ counts.note ? '  (' + counts.note + ')' : '' }\n`
 	);
 }
-process.stdout.write( `\n${ total.passed } passed, ${ total.failed } failed, ${ total.skipped } skipped\n` );
+process.stdout.write(
+	`\n${ total.passed } passed, ${ total.failed } failed, ${ total.skipped } skipped\n`
+);
 process.exit( total.failed > 0 || suites.length === 0 ? 1 : 0 );
