@@ -46,7 +46,14 @@ class Audit_Export {
 	 * @return string
 	 */
 	public static function url(): string {
-		return wp_nonce_url( admin_url( 'admin-post.php?action=' . self::ACTION ), self::ACTION );
+		// Not wp_nonce_url(): it escapes & for HTML, and this URL goes to JavaScript.
+		return add_query_arg(
+			array(
+				'action'   => self::ACTION,
+				'_wpnonce' => wp_create_nonce( self::ACTION ),
+			),
+			admin_url( 'admin-post.php' )
+		);
 	}
 
 	/**

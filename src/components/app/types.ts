@@ -16,3 +16,14 @@ export interface StatusRequest {
 	/** Requests the status again; the last result stays until it answers. */
 	retry: () => void;
 }
+
+/** The views of the admin page; each is also its URL hash. */
+export type AppView = 'keys' | 'inventory' | 'audit';
+
+/**
+ * "Manage key" from the inventory: the Keys view should open this contact.
+ * A new object each time, so asking twice for the same contact counts.
+ */
+export interface OpenContactRequest {
+	contactId: number;
+}

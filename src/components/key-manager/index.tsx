@@ -26,7 +26,7 @@ import ErrorNotice from '../error-notice';
 import KeyEditor from '../key-editor';
 import NewKeyNotice from '../new-key-notice';
 import UsageHelp from '../usage-help';
-import type { PendingSelection, ShownKey } from './types';
+import type { KeyManagerProps, PendingSelection, ShownKey } from './types';
 
 /** Where focus goes after the next render. */
 type FocusTarget = 'card' | 'message' | 'notice' | null;
@@ -39,8 +39,11 @@ type FocusTarget = 'card' | 'message' | 'notice' | null;
  * The new key lives in this component's state only until the admin presses
  * Done or moves on to another contact (after a warning when they have not
  * copied it). It is never fetched again: the server does not return keys.
+ *
+ * @param props             Component props.
+ * @param props.openRequest A contact to open, e.g. from the inventory.
  */
-export default function KeyManager() {
+export default function KeyManager( { openRequest = null }: KeyManagerProps ) {
 	const findHeadingId = useId();
 	const [ contact, setContact ] = useState< Contact | null >( null );
 	const [ shown, setShown ] = useState< ShownKey | null >( null );
@@ -90,6 +93,32 @@ export default function KeyManager() {
 		}
 		apply( next, nextMessage );
 	};
+
+	// "Manage key" from the inventory: load that contact and select it, with
+	// the same guard for an uncopied new key as picking it by hand.
+	useEffect( () => {
+		if ( ! openRequest ) {
+			return undefined;
+		}
+		let isCurrent = true;
+		getContact( openRequest.contactId ).then(
+			( found ) => {
+				if ( isCurrent ) {
+					select( found );
+				}
+			},
+			( failure: ApiError ) => {
+				if ( isCurrent ) {
+					setReloadError( failure );
+				}
+			}
+		);
+		return () => {
+			isCurrent = false;
+		};
+		// `select` is recreated every render; only a new request should load.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [ openRequest ] );
 
 	const onCreated = ( created: Contact ) =>
 		select(

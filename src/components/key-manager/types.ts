@@ -2,6 +2,16 @@
  * Internal dependencies
  */
 import type { Contact, KeyChange } from '../../api/types';
+import type { OpenContactRequest } from '../app/types';
+
+export interface KeyManagerProps {
+	/**
+	 * A contact to open, e.g. from the inventory's "Manage key". A new object
+	 * each time, so asking twice for the same contact still counts.
+	 * Default: null.
+	 */
+	openRequest?: OpenContactRequest | null;
+}
 
 /**
  * A key just saved, kept only until the admin has copied it and pressed

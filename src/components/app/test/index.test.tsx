@@ -2,7 +2,7 @@
  * External dependencies
  */
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 /**
@@ -14,6 +14,18 @@ import apiFetch from '@wordpress/api-fetch';
  * Internal dependencies
  */
 import App from '..';
+import {
+	callsTo,
+	routeApiFetch,
+	type MockApiFetch,
+} from '../../../../tests/js/api-routes';
+import {
+	makeAuditEntry,
+	makeInventoryItem,
+	makeProblemLabels,
+} from '../../../../tests/js/fixtures/inventory';
+import { makeContact } from '../../../../tests/js/fixtures/contact';
+import { makeResponse } from '../../../../tests/js/fixtures/response';
 import { makeStatus } from '../../../../tests/js/fixtures/status';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
@@ -25,9 +37,32 @@ const mockApiFetch = apiFetch as unknown as jest.Mock<
 	( options: unknown ) => Promise< unknown >
 >;
 
+/**
+ * Answers the status, inventory and audit routes.
+ */
+function serveViews() {
+	routeApiFetch( mockApiFetch as MockApiFetch, {
+		'GET /civikey/v1/status': makeStatus(),
+		'GET /civikey/v1/inventory/problems': makeProblemLabels(),
+		'GET /civikey/v1/inventory': () =>
+			makeResponse( [ makeInventoryItem() ], {
+				headers: { 'X-WP-Total': '1', 'X-WP-TotalPages': '1' },
+			} ),
+		'GET /civikey/v1/contacts/42': makeContact( {
+			id: 42,
+			display_name: 'Zapier',
+		} ),
+		'GET /civikey/v1/audit': () =>
+			makeResponse( [ makeAuditEntry() ], {
+				headers: { 'X-WP-Total': '1', 'X-WP-TotalPages': '1' },
+			} ),
+	} );
+}
+
 describe( 'App', () => {
 	beforeEach( () => {
 		mockApiFetch.mockReset();
+		window.history.replaceState( null, '', '/' );
 	} );
 
 	it( 'should show a loading state while the status is requested', () => {
@@ -166,5 +201,118 @@ describe( 'App', () => {
 			screen.queryByRole( 'region', { name: 'Choose a contact' } )
 		).not.toBeInTheDocument();
 		expect( screen.queryByRole( 'searchbox' ) ).not.toBeInTheDocument();
+	} );
+
+	it( 'should offer Keys, Inventory and Audit tabs below the status, Keys first', async () => {
+		serveViews();
+
+		render( <App /> );
+
+		const tabs = await screen.findByRole( 'tablist', {
+			name: 'CiviKey views',
+		} );
+		expect(
+			within( tabs )
+				.getAllByRole( 'tab' )
+				.map( ( tab ) => tab.textContent )
+		).toEqual( [ 'Keys', 'Inventory', 'Audit' ] );
+		expect(
+			within( tabs ).getByRole( 'tab', { name: 'Keys' } )
+		).toHaveAttribute( 'aria-selected', 'true' );
+		expect(
+			screen.getByRole( 'region', { name: 'CiviCRM status' } )
+		).toBeInTheDocument();
+		// The status panel stays above the tabs.
+		const status = screen.getByRole( 'region', { name: 'CiviCRM status' } );
+		expect(
+			status.compareDocumentPosition( tabs ) ===
+				Node.DOCUMENT_POSITION_FOLLOWING
+		).toBe( true );
+		// The other views load nothing until they are opened.
+		expect(
+			callsTo( mockApiFetch as MockApiFetch, 'GET /civikey/v1/inventory' )
+		).toHaveLength( 0 );
+	} );
+
+	it( 'should switch views, and keep the view in the URL hash', async () => {
+		const user = userEvent.setup();
+		serveViews();
+		render( <App /> );
+
+		await user.click(
+			await screen.findByRole( 'tab', { name: 'Inventory' } )
+		);
+
+		expect( window.location.hash ).toBe( '#inventory' );
+		expect(
+			await screen.findByRole( 'region', { name: 'Keys, page 1 of 1' } )
+		).toBeInTheDocument();
+		// The Keys view stays mounted, hidden, so nothing in it is lost.
+		expect(
+			screen.getByRole( 'region', {
+				name: 'Choose a contact',
+				hidden: true,
+			} )
+		).not.toBeVisible();
+
+		await user.click( screen.getByRole( 'tab', { name: 'Audit' } ) );
+
+		expect( window.location.hash ).toBe( '#audit' );
+		expect(
+			await screen.findByRole( 'region', {
+				name: 'Audit trail, page 1 of 1',
+			} )
+		).toBeInTheDocument();
+
+		await user.click( screen.getByRole( 'tab', { name: 'Keys' } ) );
+
+		expect( window.location.hash ).toBe( '#keys' );
+		expect(
+			screen.getByRole( 'region', { name: 'Choose a contact' } )
+		).toBeVisible();
+	} );
+
+	it( 'should open the view the hash names, e.g. from Site Health', async () => {
+		window.history.replaceState( null, '', '/#inventory' );
+		serveViews();
+
+		render( <App /> );
+
+		expect(
+			await screen.findByRole( 'tab', { name: 'Inventory' } )
+		).toHaveAttribute( 'aria-selected', 'true' );
+		expect( await screen.findByText( 'Zapier' ) ).toBeInTheDocument();
+		expect(
+			screen.queryByRole( 'region', { name: 'Choose a contact' } )
+		).not.toBeInTheDocument();
+	} );
+
+	it( 'should take the admin to the Keys view from an inventory row', async () => {
+		const user = userEvent.setup();
+		window.history.replaceState( null, '', '/#inventory' );
+		serveViews();
+		render( <App /> );
+
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Manage key: Zapier (contact #42)',
+			} )
+		);
+
+		expect( screen.getByRole( 'tab', { name: 'Keys' } ) ).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
+		expect( window.location.hash ).toBe( '#keys' );
+		expect(
+			screen.getByRole( 'region', { name: 'Choose a contact' } )
+		).toBeVisible();
+		// The contact is loaded and opened in the key manager.
+		expect(
+			await screen.findByRole( 'heading', { name: 'Zapier' } )
+		).toBeVisible();
+		expect( mockApiFetch ).toHaveBeenCalledWith(
+			expect.objectContaining( { path: '/civikey/v1/contacts/42' } )
+		);
 	} );
 } );
