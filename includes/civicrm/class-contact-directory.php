@@ -351,6 +351,11 @@ class Contact_Directory {
 	 */
 	private function with_linked_users( array $rows ): array {
 		$links = $this->linked_user_ids( array_map( 'intval', array_column( $rows, 'id' ) ) );
+		if ( is_wp_error( $links ) ) {
+			// Without UFMatch access the card still shows the contact; the
+			// user column then reads as unknown rather than failing the page.
+			$links = array();
+		}
 		$users = array();
 		if ( $links ) {
 			foreach ( get_users(
@@ -392,12 +397,12 @@ class Contact_Directory {
 	}
 
 	/**
-	 * WordPress user IDs linked to contacts, through UFMatch.
+	 * WordPress user IDs linked to contacts, in one UFMatch call.
 	 *
 	 * @param array<int, int> $contact_ids Contact IDs.
-	 * @return array<int, int> User ID by contact ID.
+	 * @return array<int, int>|WP_Error User ID by contact ID.
 	 */
-	private function linked_user_ids( array $contact_ids ): array {
+	public function linked_user_ids( array $contact_ids ) {
 		if ( ! $contact_ids ) {
 			return array();
 		}
@@ -410,9 +415,7 @@ class Contact_Directory {
 			)
 		);
 		if ( is_wp_error( $matches ) ) {
-			// Without UFMatch access the card still shows the contact; the
-			// user column then reads as unknown rather than failing the page.
-			return array();
+			return $matches;
 		}
 		$links = array();
 		foreach ( $matches as $match ) {

@@ -8,6 +8,7 @@
 namespace CiviKey\Inventory;
 
 use CiviKey\Audit\Audit_Log;
+use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
 use CiviKey\Keys\Key_Policy;
 use CiviKey\Usage\Key_Usage;
@@ -119,7 +120,7 @@ class Inventory {
 		if ( is_wp_error( $duplicates ) ) {
 			return $duplicates;
 		}
-		$links = $this->links( array_map( 'intval', array_column( $rows, 'id' ) ) );
+		$links = ( new Contact_Directory( $this->gateway ) )->linked_user_ids( array_map( 'intval', array_column( $rows, 'id' ) ) );
 		if ( is_wp_error( $links ) ) {
 			return $links;
 		}
@@ -264,33 +265,5 @@ class Inventory {
 			$keys[ strtolower( (string) $group['api_key'] ) ] = true;
 		}
 		return $keys;
-	}
-
-	/**
-	 * Linked users of a page of contacts, in one UFMatch call.
-	 *
-	 * @param array<int, int> $contact_ids Contact IDs.
-	 * @return array<int, int>|WP_Error User ID by contact ID.
-	 */
-	private function links( array $contact_ids ) {
-		if ( ! $contact_ids ) {
-			return array();
-		}
-		$matches = $this->gateway->call(
-			'UFMatch',
-			'get',
-			array(
-				'select' => array( 'contact_id', 'uf_id' ),
-				'where'  => array( array( 'contact_id', 'IN', $contact_ids ) ),
-			)
-		);
-		if ( is_wp_error( $matches ) ) {
-			return $matches;
-		}
-		$links = array();
-		foreach ( $matches as $match ) {
-			$links[ (int) $match['contact_id'] ] = (int) $match['uf_id'];
-		}
-		return $links;
 	}
 }

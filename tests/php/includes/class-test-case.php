@@ -248,7 +248,8 @@ abstract class Test_Case extends TestCase {
 				'values'           => array(
 					'contact_id' => $contact_id,
 					'uf_id'      => $user_id,
-					'uf_name'    => get_userdata( $user_id )->user_email,
+					// A user that does not exist (a dangling link) gets a made-up address.
+					'uf_name'    => get_userdata( $user_id ) ? get_userdata( $user_id )->user_email : "user{$user_id}@example.org",
 				),
 				'checkPermissions' => false,
 			)

@@ -210,26 +210,7 @@ class Inventory_Controller_Test extends Test_Case {
 	 */
 	private function keyed( string $key, int $user_id ): int {
 		$contact_id = $this->civicrm_contact( array( 'api_key' => $key ) );
-		civicrm_api4(
-			'UFMatch',
-			'delete',
-			array(
-				'where'            => array( array( 'uf_id', '=', $user_id ) ),
-				'checkPermissions' => false,
-			)
-		);
-		civicrm_api4(
-			'UFMatch',
-			'create',
-			array(
-				'values'           => array(
-					'contact_id' => $contact_id,
-					'uf_id'      => $user_id,
-					'uf_name'    => "user$user_id@example.org",
-				),
-				'checkPermissions' => false,
-			)
-		);
+		$this->link_contact_to_user( $contact_id, $user_id );
 		return $contact_id;
 	}
 
