@@ -104,11 +104,11 @@ final class Plugin {
 	 */
 	private function __construct( Gateway $gateway ) {
 		$this->gateway   = $gateway;
-		$this->contacts  = new Contact_Directory( $gateway );
+		$this->usage     = new Key_Usage();
+		$this->contacts  = new Contact_Directory( $gateway, $this->usage );
 		$this->authx     = new Authx_Settings( $gateway );
 		$this->keys      = new Key_Service( $this->contacts, $gateway, new Key_Lock() );
 		$this->audit     = new Audit_Log();
-		$this->usage     = new Key_Usage();
 		$this->inventory = new Inventory( $gateway, $this->usage, $this->audit );
 	}
 

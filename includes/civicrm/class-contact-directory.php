@@ -8,6 +8,7 @@
 namespace CiviKey\CiviCRM;
 
 use CiviKey\Keys\Key_Policy;
+use CiviKey\Usage\Key_Usage;
 use WP_Error;
 
 /**
@@ -31,12 +32,21 @@ class Contact_Directory {
 	private $gateway;
 
 	/**
+	 * When keys were last used (CiviKey's own table, not CiviCRM's).
+	 *
+	 * @var Key_Usage
+	 */
+	private $usage;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Gateway $gateway CiviCRM gateway.
+	 * @param Gateway        $gateway CiviCRM gateway.
+	 * @param Key_Usage|null $usage   Key usage record.
 	 */
-	public function __construct( Gateway $gateway ) {
+	public function __construct( Gateway $gateway, ?Key_Usage $usage = null ) {
 		$this->gateway = $gateway;
+		$this->usage   = $usage ?? new Key_Usage();
 	}
 
 	/**
@@ -344,7 +354,8 @@ class Contact_Directory {
 
 	/**
 	 * Shapes contact rows for the REST API, with their linked WordPress users
-	 * found in one batched UFMatch call and one user query.
+	 * found in one batched UFMatch call and one user query, and when their
+	 * keys were last used (one query on CiviKey's own table).
 	 *
 	 * @param array<int, array<string, mixed>> $rows Contact rows.
 	 * @return array<int, array<string, mixed>>
@@ -367,6 +378,7 @@ class Contact_Directory {
 				$users[ $user->ID ] = $user;
 			}
 		}
+		$used     = $this->usage->for_contacts( array_map( 'intval', array_column( $rows, 'id' ) ) );
 		$contacts = array();
 		foreach ( $rows as $row ) {
 			$key_hidden = self::key_withheld( $row );
@@ -383,6 +395,7 @@ class Contact_Directory {
 				'key'          => array(
 					'status'      => $key_hidden ? 'hidden' : ( null === $key ? 'none' : 'set' ),
 					'fingerprint' => $key_hidden ? null : Key_Policy::fingerprint( $key ),
+					'last_used'   => $used[ $contact_id ] ?? null,
 				),
 				'linked_user'  => null === $user_id ? null : array(
 					'id'           => $user_id,

@@ -63,6 +63,14 @@ final class Contact_Schema {
 								'length' => array( 'type' => 'integer' ),
 							),
 						),
+						'last_used'   => array(
+							'description' => __( 'When AuthX last accepted the key (UTC) and from which IP; null when never recorded.', 'civikey' ),
+							'type'        => array( 'object', 'null' ),
+							'properties'  => array(
+								'at' => array( 'type' => 'string' ),
+								'ip' => array( 'type' => 'string' ),
+							),
+						),
 					),
 				),
 				'linked_user'  => array(

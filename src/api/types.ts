@@ -96,6 +96,11 @@ export interface ContactKey {
 	status: 'set' | 'none' | 'hidden';
 	/** Null unless `status` is `set`. */
 	fingerprint: KeyFingerprint | null;
+	/**
+	 * When AuthX last accepted the key ('Y-m-d H:i:s', UTC) and from which
+	 * IP; null when never recorded. Absent from older servers.
+	 */
+	last_used?: { at: string; ip: string } | null;
 }
 
 /**

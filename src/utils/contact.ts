@@ -96,3 +96,30 @@ export function describeKey( key: ContactKey ): string {
 		key.fingerprint.length
 	);
 }
+
+/**
+ * When a key was last used, in words.
+ *
+ * @param lastUsed From the server: UTC date-time and IP, or null.
+ * @return E.g. "2026-11-23 10:00:00 UTC, from 192.0.2.1".
+ */
+export function describeLastUse(
+	lastUsed: { at: string; ip: string } | null
+): string {
+	if ( ! lastUsed ) {
+		return __( 'Not recorded yet', 'civikey' );
+	}
+	if ( lastUsed.ip === '' ) {
+		return sprintf(
+			/* translators: %s: date and time in UTC. */
+			__( '%s UTC', 'civikey' ),
+			lastUsed.at
+		);
+	}
+	return sprintf(
+		/* translators: 1: date and time in UTC, 2: IP address. */
+		__( '%1$s UTC, from %2$s', 'civikey' ),
+		lastUsed.at,
+		lastUsed.ip
+	);
+}

@@ -16,6 +16,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { LinkedUser } from '../../api/types';
 import {
 	describeKey,
+	describeLastUse,
 	getContactName,
 	getContactTypeLabel,
 } from '../../utils/contact';
@@ -91,6 +92,14 @@ function ContactCard(
 		],
 		[ __( 'Email', 'civikey' ), contact.email ?? __( 'None', 'civikey' ) ],
 		[ __( 'API key', 'civikey' ), describeKey( contact.key ) ],
+		...( contact.key.status === 'set'
+			? [
+					[
+						__( 'Key last used', 'civikey' ),
+						describeLastUse( contact.key.last_used ?? null ),
+					] as [ string, string ],
+				]
+			: [] ),
 		[
 			__( 'WordPress user', 'civikey' ),
 			userText ?? __( 'None', 'civikey' ),

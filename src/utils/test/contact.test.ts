@@ -8,6 +8,7 @@ import { describe, expect, it } from '@jest/globals';
  */
 import {
 	describeKey,
+	describeLastUse,
 	getContactLabel,
 	getContactName,
 	getContactTypeLabel,
@@ -37,5 +38,20 @@ describe( 'contact labels', () => {
 		expect( describeKey( { status: 'set', fingerprint: null } ) ).toBe(
 			'Key set'
 		);
+	} );
+} );
+
+describe( 'describeLastUse', () => {
+	it( 'should say when and from where a key was last used', () => {
+		expect(
+			describeLastUse( { at: '2026-11-23 10:00:00', ip: '192.0.2.1' } )
+		).toBe( '2026-11-23 10:00:00 UTC, from 192.0.2.1' );
+		expect( describeLastUse( { at: '2026-11-23 10:00:00', ip: '' } ) ).toBe(
+			'2026-11-23 10:00:00 UTC'
+		);
+	} );
+
+	it( 'should say when no use was recorded', () => {
+		expect( describeLastUse( null ) ).toBe( 'Not recorded yet' );
 	} );
 } );

@@ -95,6 +95,19 @@ class Key_Usage_Test extends Test_Case {
 		$this->assertArrayNotHasKey( $refused, $recorded, 'No linked user and no site key: the guard refused it.' );
 	}
 
+	public function test_the_contact_card_shows_when_its_key_was_last_used() {
+		$this->login_as( self::factory_user( 'administrator' ) );
+		$used  = $this->civicrm_contact( array( 'api_key' => 'Cardkey0123456789abcdefghijklmno' ) );
+		$never = $this->civicrm_contact( array( 'api_key' => 'Nevercardkey0123456789abcdefghij' ) );
+		( new Key_Usage() )->touch( $used, '192.0.2.44' );
+
+		$card  = $this->rest( 'GET', "/civikey/v1/contacts/$used" )->get_data();
+		$other = $this->rest( 'GET', "/civikey/v1/contacts/$never" )->get_data();
+
+		$this->assertSame( '192.0.2.44', $card['key']['last_used']['ip'] );
+		$this->assertNull( $other['key']['last_used'] );
+	}
+
 	public function test_inventory_shows_last_use_and_flags_stale_keys() {
 		$this->login_as( self::factory_user( 'administrator' ) );
 		$fresh = $this->civicrm_contact( array( 'api_key' => 'Freshkey0123456789abcdefghijklmn' ) );
