@@ -130,7 +130,7 @@ function ContactCard(
 				{ contact.is_deleted && (
 					<Notice status="warning" isDismissible={ false }>
 						{ __(
-							'This contact is in CiviCRM’s trash. If the trash is emptied, the contact and its key are deleted for good. Restore the contact in CiviCRM before relying on its key.',
+							'This contact is in CiviCRM’s trash, and AuthX refuses the keys of contacts in the trash. Restore the contact in CiviCRM, or give the key to an active contact.',
 							'civikey'
 						) }
 					</Notice>
@@ -139,7 +139,7 @@ function ContactCard(
 				{ user === null && (
 					<Notice status="warning" isDismissible={ false }>
 						{ __(
-							'No WordPress user linked — requests with this key run as an anonymous visitor, with only the permissions CiviCRM gives anonymous users. Link a WordPress user to this contact in CiviCRM to give the key that user’s permissions.',
+							'No WordPress user linked — requests with this key run as an anonymous visitor, with only the permissions CiviCRM gives anonymous users. Create or link a user under “Will this key work?” to give the key that user’s permissions.',
 							'civikey'
 						) }
 					</Notice>
@@ -150,7 +150,7 @@ function ContactCard(
 						{ sprintf(
 							/* translators: %d: WordPress user ID. */
 							__(
-								'Linked user #%d no longer exists — requests with this key run as an anonymous visitor. Link an existing WordPress user to this contact in CiviCRM.',
+								'Linked user #%d no longer exists, so AuthX cannot log the key in. Create or link a user under “Will this key work?”.',
 								'civikey'
 							),
 							user.id
