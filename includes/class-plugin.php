@@ -98,6 +98,13 @@ final class Plugin {
 	private $usage;
 
 	/**
+	 * The Site Health test, shared by its registration and its REST route.
+	 *
+	 * @var Site_Health
+	 */
+	private $health;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Gateway $gateway CiviCRM gateway.
@@ -194,7 +201,8 @@ final class Plugin {
 		$this->usage->register();
 		( new Tools_Page( PLUGIN_FILE ) )->register();
 		( new Audit_Export( $this->audit ) )->register();
-		( new Site_Health( $this->inventory, $this->gateway ) )->register();
+		$this->health = new Site_Health( $this->inventory, $this->gateway );
+		$this->health->register();
 		add_action( Audit_Log::PURGE_HOOK, array( $this->audit, 'purge' ) );
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
 		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
@@ -235,7 +243,7 @@ final class Plugin {
 			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit, $this->contacts ),
 			new Inventory_Controller( $this->inventory, $this->keys ),
 			new Audit_Controller( $this->audit ),
-			new Site_Health_Controller( new Site_Health( $this->inventory, $this->gateway ) ),
+			new Site_Health_Controller( $this->health ),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

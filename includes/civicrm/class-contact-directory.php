@@ -57,18 +57,7 @@ class Contact_Directory {
 	 * @return bool|WP_Error
 	 */
 	public function current_user_may_edit_keys() {
-		$fields = $this->gateway->call(
-			'Contact',
-			'getFields',
-			array(
-				'select' => array( 'name' ),
-				'where'  => array( array( 'name', '=', 'api_key' ) ),
-			)
-		);
-		if ( is_wp_error( $fields ) ) {
-			return $fields;
-		}
-		return count( $fields ) > 0;
+		return $this->field_visible( 'api_key' );
 	}
 
 	/**
@@ -78,15 +67,27 @@ class Contact_Directory {
 	 * @return true|WP_Error
 	 */
 	private function require_civicrm_access() {
+		$visible = $this->field_visible( 'id' );
+		return is_wp_error( $visible ) ? $visible : true;
+	}
+
+	/**
+	 * Whether Contact.getFields, with permission checks on, shows the current
+	 * user a field; an error when CiviCRM refuses getFields itself.
+	 *
+	 * @param string $field Field name.
+	 * @return bool|WP_Error
+	 */
+	private function field_visible( string $field ) {
 		$fields = $this->gateway->call(
 			'Contact',
 			'getFields',
 			array(
 				'select' => array( 'name' ),
-				'where'  => array( array( 'name', '=', 'id' ) ),
+				'where'  => array( array( 'name', '=', $field ) ),
 			)
 		);
-		return is_wp_error( $fields ) ? $fields : true;
+		return is_wp_error( $fields ) ? $fields : count( $fields ) > 0;
 	}
 
 	/**

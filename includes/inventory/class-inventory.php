@@ -38,6 +38,13 @@ class Inventory {
 	private $gateway;
 
 	/**
+	 * Contact directory, for the batched lookup of linked users.
+	 *
+	 * @var Contact_Directory
+	 */
+	private $contacts;
+
+	/**
 	 * Key usage record.
 	 *
 	 * @var Key_Usage|null
@@ -59,9 +66,10 @@ class Inventory {
 	 * @param Audit_Log|null $audit   Audit trail.
 	 */
 	public function __construct( Gateway $gateway, ?Key_Usage $usage = null, ?Audit_Log $audit = null ) {
-		$this->gateway = $gateway;
-		$this->usage   = $usage ?? new Key_Usage();
-		$this->audit   = $audit ?? new Audit_Log();
+		$this->gateway  = $gateway;
+		$this->usage    = $usage ?? new Key_Usage();
+		$this->audit    = $audit ?? new Audit_Log();
+		$this->contacts = new Contact_Directory( $gateway, $this->usage );
 	}
 
 	/**
@@ -120,7 +128,7 @@ class Inventory {
 		if ( is_wp_error( $duplicates ) ) {
 			return $duplicates;
 		}
-		$links = ( new Contact_Directory( $this->gateway ) )->linked_user_ids( array_map( 'intval', array_column( $rows, 'id' ) ) );
+		$links = $this->contacts->linked_user_ids( array_map( 'intval', array_column( $rows, 'id' ) ) );
 		if ( is_wp_error( $links ) ) {
 			return $links;
 		}

@@ -83,9 +83,6 @@ class Audit_Controller extends WP_REST_Controller {
 				'contact_id' => isset( $request['contact_id'] ) ? (int) $request['contact_id'] : null,
 			)
 		);
-		$response = rest_ensure_response( $found['items'] );
-		$response->header( 'X-WP-Total', (string) $found['total'] );
-		$response->header( 'X-WP-TotalPages', (string) max( 1, (int) ceil( $found['total'] / $per_page ) ) );
-		return $response;
+		return Routes::paged( $found['items'], $found['total'], $per_page );
 	}
 }

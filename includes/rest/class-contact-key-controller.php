@@ -107,13 +107,9 @@ class Contact_Key_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$query = $request->get_query_params();
-		if ( isset( $query['key'] ) ) {
-			return new WP_Error(
-				'civikey_key_in_url',
-				__( 'Send the key in the JSON request body, never in the URL: URLs are kept in server logs and browser history. Generate a new key, since this one may have been logged.', 'civikey' ),
-				array( 'status' => 400 )
-			);
+		$in_url = Routes::key_in_url_error( $request );
+		if ( $in_url ) {
+			return $in_url;
 		}
 		$body = $request->get_json_params();
 		$key  = is_array( $body ) && array_key_exists( 'key', $body ) ? $body['key'] : $request->get_body_params()['key'] ?? null;

@@ -137,10 +137,7 @@ class Contacts_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $found ) ) {
 			return $found;
 		}
-		$response = rest_ensure_response( $found['items'] );
-		$response->header( 'X-WP-Total', (string) $found['total'] );
-		$response->header( 'X-WP-TotalPages', (string) max( 1, (int) ceil( $found['total'] / $per_page ) ) );
-		return $response;
+		return Routes::paged( $found['items'], $found['total'], $per_page );
 	}
 
 	/**

@@ -158,7 +158,7 @@ class Inventory_Controller extends WP_REST_Controller {
 			if ( is_wp_error( $found ) ) {
 				return $found;
 			}
-			return $this->paged( $found['items'], $found['total'], $per_page );
+			return Routes::paged( $found['items'], $found['total'], $per_page );
 		}
 		$matching = array();
 		foreach ( $this->inventory->all( self::SCAN_PAGE ) as $item ) {
@@ -169,7 +169,7 @@ class Inventory_Controller extends WP_REST_Controller {
 				$matching[] = $item;
 			}
 		}
-		return $this->paged( array_slice( $matching, ( $page - 1 ) * $per_page, $per_page ), count( $matching ), $per_page );
+		return Routes::paged( array_slice( $matching, ( $page - 1 ) * $per_page, $per_page ), count( $matching ), $per_page );
 	}
 
 	/**
@@ -196,20 +196,5 @@ class Inventory_Controller extends WP_REST_Controller {
 				);
 		}
 		return Routes::no_store( rest_ensure_response( $results ) );
-	}
-
-	/**
-	 * A page with WordPress's paging headers.
-	 *
-	 * @param array<int, array<string, mixed>> $items    Items.
-	 * @param int                              $total    Total matching.
-	 * @param int                              $per_page Page size.
-	 * @return WP_REST_Response
-	 */
-	private function paged( array $items, int $total, int $per_page ): WP_REST_Response {
-		$response = rest_ensure_response( $items );
-		$response->header( 'X-WP-Total', (string) $total );
-		$response->header( 'X-WP-TotalPages', (string) max( 1, (int) ceil( $total / $per_page ) ) );
-		return $response;
 	}
 }

@@ -90,12 +90,9 @@ class Key_Test_Controller extends WP_REST_Controller {
 	 */
 	public function test_key( $request ) {
 		$contact_id = (int) $request['id'];
-		if ( isset( $request->get_query_params()['key'] ) ) {
-			return new WP_Error(
-				'civikey_key_in_url',
-				__( 'Send the key in the JSON request body, never in the URL: URLs are kept in server logs and browser history. Generate a new key, since this one may have been logged.', 'civikey' ),
-				array( 'status' => 400 )
-			);
+		$in_url     = Routes::key_in_url_error( $request );
+		if ( $in_url ) {
+			return $in_url;
 		}
 		$key  = (string) $request['key'];
 		$form = Key_Policy::check_form( $key );

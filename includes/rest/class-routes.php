@@ -46,6 +46,40 @@ final class Routes {
 	}
 
 	/**
+	 * The refusal for a key sent in the URL, or null when there is none:
+	 * URLs end up in server logs and browser history.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return WP_Error|null
+	 */
+	public static function key_in_url_error( \WP_REST_Request $request ): ?WP_Error {
+		if ( ! isset( $request->get_query_params()['key'] ) ) {
+			return null;
+		}
+		return new WP_Error(
+			'civikey_key_in_url',
+			__( 'Send the key in the JSON request body, never in the URL: URLs are kept in server logs and browser history. Generate a new key, since this one may have been logged.', 'civikey' ),
+			array( 'status' => 400 )
+		);
+	}
+
+	/**
+	 * A page of items with WordPress's paging headers (X-WP-Total,
+	 * X-WP-TotalPages), as core's collection routes send them.
+	 *
+	 * @param array<int, array<string, mixed>> $items    Items of this page.
+	 * @param int                              $total    Items matching in all.
+	 * @param int                              $per_page Page size.
+	 * @return \WP_REST_Response
+	 */
+	public static function paged( array $items, int $total, int $per_page ): \WP_REST_Response {
+		$response = rest_ensure_response( $items );
+		$response->header( 'X-WP-Total', (string) $total );
+		$response->header( 'X-WP-TotalPages', (string) max( 1, (int) ceil( $total / $per_page ) ) );
+		return $response;
+	}
+
+	/**
 	 * The permission check every route starts with.
 	 *
 	 * @return true|WP_Error
