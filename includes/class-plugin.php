@@ -15,16 +15,20 @@ use CiviKey\CLI\Command;
 use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
+use CiviKey\Integrations\Integration_Planner;
+use CiviKey\Integrations\Integration_Setup;
 use CiviKey\Inventory\Inventory;
 use CiviKey\Usage\Key_Usage;
 use CiviKey\Keys\Key_Lock;
 use CiviKey\Keys\Key_Service;
 use CiviKey\Keys\Key_Tester;
 use CiviKey\Permissions\Report_Builder;
+use CiviKey\Permissions\Role_Grant;
 use CiviKey\Permissions\Role_Manager;
 use CiviKey\Permissions\Service_User;
 use CiviKey\REST\Access_Controller;
 use CiviKey\REST\Audit_Controller;
+use CiviKey\REST\Integrations_Controller;
 use CiviKey\REST\Inventory_Controller;
 use CiviKey\REST\Site_Health_Controller;
 use CiviKey\REST\Connection_Controller;
@@ -233,13 +237,18 @@ final class Plugin {
 	 * Registers the REST routes.
 	 */
 	public function register_routes(): void {
+		$users       = new Service_User( $this->contacts );
+		$roles       = new Role_Manager();
+		$grants      = new Role_Grant( $this->contacts, $roles );
+		$planner     = new Integration_Planner( $this->contacts, $users, $grants );
 		$controllers = array(
 			new Status_Controller( new System_Status( $this->gateway, $this->contacts, $this->authx ) ),
 			new Contacts_Controller( $this->contacts ),
 			new Contact_Key_Controller( $this->keys ),
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
 			new Connection_Controller( $this->gateway, $this->authx ),
-			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), new Role_Manager(), $this->contacts, $this->audit ),
+			new Access_Controller( $this->reports(), $users, $grants, $this->audit ),
+			new Integrations_Controller( $planner, new Integration_Setup( $planner, $this->contacts, $users, $grants, $roles, $this->keys, $this->audit ) ),
 			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit, $this->contacts ),
 			new Inventory_Controller( $this->inventory, $this->keys ),
 			new Audit_Controller( $this->audit ),
