@@ -12,6 +12,7 @@ use CiviKey\Admin\Site_Health;
 use CiviKey\Admin\Tools_Page;
 use CiviKey\Audit\Audit_Log;
 use CiviKey\CLI\Command;
+use CiviKey\CLI\Connect_Command;
 use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
@@ -195,6 +196,33 @@ final class Plugin {
 	}
 
 	/**
+	 * Gives roles to service users.
+	 *
+	 * @return Role_Grant
+	 */
+	private function role_grant(): Role_Grant {
+		return new Role_Grant( $this->contacts, new Role_Manager() );
+	}
+
+	/**
+	 * Plans guided setups.
+	 *
+	 * @return Integration_Planner
+	 */
+	private function planner(): Integration_Planner {
+		return new Integration_Planner( $this->contacts, new Service_User( $this->contacts ), $this->role_grant() );
+	}
+
+	/**
+	 * Runs guided setups.
+	 *
+	 * @return Integration_Setup
+	 */
+	private function integration_setup(): Integration_Setup {
+		return new Integration_Setup( $this->planner(), $this->contacts, new Service_User( $this->contacts ), $this->role_grant(), new Role_Manager(), $this->keys, $this->audit );
+	}
+
+	/**
 	 * Registers every hook CiviKey uses.
 	 */
 	private function register_hooks(): void {
@@ -212,6 +240,7 @@ final class Plugin {
 		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) && class_exists( 'WP_CLI' ) ) {
 			\WP_CLI::add_command( 'civikey', new Command( $this->keys, $this->reports(), $this->inventory, $this->audit ) );
+			\WP_CLI::add_command( 'civikey connect', new Connect_Command( $this->planner(), $this->integration_setup(), $this->reports() ) );
 		}
 	}
 
@@ -237,18 +266,14 @@ final class Plugin {
 	 * Registers the REST routes.
 	 */
 	public function register_routes(): void {
-		$users       = new Service_User( $this->contacts );
-		$roles       = new Role_Manager();
-		$grants      = new Role_Grant( $this->contacts, $roles );
-		$planner     = new Integration_Planner( $this->contacts, $users, $grants );
 		$controllers = array(
 			new Status_Controller( new System_Status( $this->gateway, $this->contacts, $this->authx ) ),
 			new Contacts_Controller( $this->contacts ),
 			new Contact_Key_Controller( $this->keys ),
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
 			new Connection_Controller( $this->gateway, $this->authx ),
-			new Access_Controller( $this->reports(), $users, $grants, $this->audit ),
-			new Integrations_Controller( $planner, new Integration_Setup( $planner, $this->contacts, $users, $grants, $roles, $this->keys, $this->audit ) ),
+			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), $this->role_grant(), $this->audit ),
+			new Integrations_Controller( $this->planner(), $this->integration_setup() ),
 			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit, $this->contacts ),
 			new Inventory_Controller( $this->inventory, $this->keys ),
 			new Audit_Controller( $this->audit ),
