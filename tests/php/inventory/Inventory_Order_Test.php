@@ -197,6 +197,44 @@ class Inventory_Order_Test extends Test_Case {
 		$this->assertSame( array_fill( 0, 3, $costs[0] ), $costs, 'CiviCRM calls and database queries for pages of 2, 4 and 6.' );
 	}
 
+	/**
+	 * Every order, for the refusal.
+	 *
+	 * @return array<string, array{0: string}>
+	 */
+	public function data_every_order(): array {
+		return array(
+			'id'           => array( 'id' ),
+			'name'         => array( 'name' ),
+			'last_used'    => array( 'last_used' ),
+			'last_changed' => array( 'last_changed' ),
+		);
+	}
+
+	/**
+	 * An order read from our own tables must not list keys CiviCRM hides.
+	 *
+	 * @dataProvider data_every_order
+	 *
+	 * @param string $orderby Order.
+	 */
+	public function test_every_order_passes_on_civicrm_withholding_keys( string $orderby ) {
+		add_filter(
+			'civikey_manage_capability',
+			static function () {
+				return 'edit_others_posts';
+			}
+		);
+		// Everything but the api_key permission itself.
+		$this->grant_editor_civicrm_contact_access();
+		$this->login_as( self::factory_user( 'editor' ) );
+
+		$response = $this->rest( 'GET', '/civikey/v1/inventory', array( 'orderby' => $orderby ) );
+
+		$this->assertSame( 403, $response->get_status() );
+		$this->assertSame( 'civikey_civicrm_forbidden', $response->get_data()['code'] );
+	}
+
 	public function test_bad_orders_are_refused() {
 		$this->assertSame( 400, $this->rest( 'GET', '/civikey/v1/inventory', array( 'orderby' => 'api_key' ) )->get_status() );
 		$this->assertSame( 400, $this->rest( 'GET', '/civikey/v1/inventory', array( 'order' => 'sideways' ) )->get_status() );
