@@ -20,8 +20,9 @@
  *               active. Prints what was planted, per problem.
  *   --json      With --problems: print what was planted as JSON (with the
  *               contact IDs of each problem) instead of a table.
- *   --truncate  Empty the stand-in's tables first, with the users and
- *               last-used rows an earlier --problems run planted.
+ *   --truncate  Empty the stand-in's tables first, and with them CiviKey's
+ *               last-used rows (their contact IDs are gone and will be
+ *               reused) and the users an earlier --problems run planted.
  *   --clean     Only remove what this script planted: its contacts (source
  *               "civicrm-standin seed"), their links and last-used rows, its
  *               users, and the client role if it created it.
