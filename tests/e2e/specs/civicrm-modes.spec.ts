@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * CiviCRM's plugin active but its installer never run, and CiviCRM that
- * starts but fails every call (its database down): the stand-in's modes
- * (tests/civicrm-standin/src/class-mode.php). "Absent" is in
- * civicrm-missing.spec.ts.
+ * How CiviCRM can fail to be there: its plugin not active ("absent"; the
+ * first-run screen for it is in civicrm-missing.spec.ts), active but its
+ * installer never run, or started but failing every call (its database
+ * down). The last two are the stand-in's modes
+ * (tests/civicrm-standin/src/class-mode.php).
  */
-type Mode = 'ready' | 'not_installed' | 'failing';
+type CiviCrmState = 'ready' | 'absent' | 'not_installed' | 'failing';
 
 const stack =
 	process.env.CIVIKEY_STACK_DIR ?? path.join( __dirname, '../../../.stack' );
@@ -24,18 +25,30 @@ const logs = [
 ];
 
 /**
- * What the Tools page must say in each mode: the state, and the sentence
- * naming what to do.
+ * What the Tools page must say in each state: the state, and the sentence
+ * naming what to do; and what the status route calls it.
  */
-const NOTICE: Record< Exclude< Mode, 'ready' >, [ string, string ] > = {
-	not_installed: [
-		'Not installed',
-		'Finish the CiviCRM installer, then come back to this page.',
-	],
-	failing: [
-		'Unavailable',
-		'Check that its database is reachable and its settings file is readable, then reload this page.',
-	],
+const NOTICE: Record<
+	Exclude< CiviCrmState, 'ready' >,
+	{ label: string; sentence: string; state: string }
+> = {
+	absent: {
+		label: 'Not found',
+		sentence:
+			'Install and activate the CiviCRM plugin, then come back to this page.',
+		state: 'missing',
+	},
+	not_installed: {
+		label: 'Not installed',
+		sentence: 'Finish the CiviCRM installer, then come back to this page.',
+		state: 'not_installed',
+	},
+	failing: {
+		label: 'Unavailable',
+		sentence:
+			'Check that its database is reachable and its settings file is readable, then reload this page.',
+		state: 'unavailable',
+	},
 };
 
 /**
@@ -59,26 +72,33 @@ const PHP_PROBLEM =
 	/PHP (Fatal error|Parse error|Warning|Notice|Deprecated)|Uncaught /;
 
 /**
- * Switches the stand-in through its WordPress option, the way an admin's
- * site would be in that state; it is read once per request.
+ * Puts the site's CiviCRM in a state: the stand-in plugin deactivated, or
+ * active in one of its modes (a WordPress option it reads once per request).
  *
- * @param mode Mode.
+ * @param state State.
  */
-function setStandinMode( mode: Mode ): void {
+function setCiviCrm( state: CiviCrmState ): void {
 	const answer = execFileSync(
 		'php',
 		[
 			'-r',
 			`$_SERVER['HTTP_HOST'] = 'localhost';
 			require $argv[1] . '/wp-load.php';
-			update_option( 'civicrm_standin_mode', $argv[2] );
-			echo get_option( 'civicrm_standin_mode' );`,
+			require_once ABSPATH . 'wp-admin/includes/plugin.php';
+			$plugin = 'civicrm-standin/civicrm-standin.php';
+			if ( 'absent' === $argv[2] ) {
+				deactivate_plugins( $plugin, true );
+			} elseif ( ! is_plugin_active( $plugin ) && is_wp_error( activate_plugin( $plugin ) ) ) {
+				exit( 1 );
+			}
+			update_option( 'civicrm_standin_mode', 'absent' === $argv[2] ? 'ready' : $argv[2] );
+			echo is_plugin_active( $plugin ) ? get_option( 'civicrm_standin_mode' ) : 'absent';`,
 			wordpress,
-			mode,
+			state,
 		],
 		{ encoding: 'utf8' }
 	);
-	expect( answer, 'the stand-in mode was switched' ).toBe( mode );
+	expect( answer, "the site's CiviCRM was put in that state" ).toBe( state );
 }
 
 function sizeOf( file: string ): number {
@@ -223,11 +243,11 @@ function leaksOf(
 	] );
 }
 
-test.describe( 'CiviCRM not installed, or failing every call', () => {
+test.describe( 'CiviCRM absent, not installed, or failing every call', () => {
 	// Whatever happens in a test, the rest of the suite gets a working CiviCRM.
-	test.afterEach( () => setStandinMode( 'ready' ) );
+	test.afterEach( () => setCiviCrm( 'ready' ) );
 
-	for ( const mode of [ 'not_installed', 'failing' ] as const ) {
+	for ( const mode of [ 'absent', 'not_installed', 'failing' ] as const ) {
 		test( `should say what to do and answer 503 with a sentence when CiviCRM is ${ mode.replace(
 			'_',
 			' '
@@ -239,7 +259,7 @@ test.describe( 'CiviCRM not installed, or failing every call', () => {
 
 			// A contact with a key, made while CiviCRM works; its key is then
 			// sent to the routes that take one, so a log of it would show.
-			setStandinMode( 'ready' );
+			setCiviCrm( 'ready' );
 			await page.goto( '/wp-admin/tools.php?page=civikey' );
 			const nonce = await page.evaluate(
 				() =>
@@ -274,7 +294,7 @@ test.describe( 'CiviCRM not installed, or failing every call', () => {
 			expect( set.status() ).toBe( 200 );
 
 			const logStart = logs.map( sizeOf );
-			setStandinMode( mode );
+			setCiviCrm( mode );
 			const bodies: string[] = [];
 			page.on( 'response', async ( response ) => {
 				bodies.push( await response.text().catch( () => '' ) );
@@ -288,8 +308,8 @@ test.describe( 'CiviCRM not installed, or failing every call', () => {
 			const status = page.getByRole( 'region', {
 				name: 'CiviCRM status',
 			} );
-			await expect( status ).toContainText( NOTICE[ mode ][ 0 ] );
-			await expect( status ).toContainText( NOTICE[ mode ][ 1 ] );
+			await expect( status ).toContainText( NOTICE[ mode ].label );
+			await expect( status ).toContainText( NOTICE[ mode ].sentence );
 			await expect( status ).not.toContainText(
 				'does not let your account'
 			);
@@ -308,9 +328,7 @@ test.describe( 'CiviCRM not installed, or failing every call', () => {
 			const state = await (
 				await request.get( '/wp-json/civikey/v1/status', { headers } )
 			).json();
-			expect( state.civicrm.state ).toBe(
-				mode === 'failing' ? 'unavailable' : 'not_installed'
-			);
+			expect( state.civicrm.state ).toBe( NOTICE[ mode ].state );
 
 			const logged = logs
 				.map( ( file, i ) => readFrom( file, logStart[ i ] ) )
