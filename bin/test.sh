@@ -14,14 +14,15 @@ cd "$ROOT_DIR"
 
 # run_suite <name> <result file or -> <command...>
 # A suite that writes a result file is counted test by test; one that does
-# not (a linter) counts as one check.
+# not (a linter) counts as one check. What it prints is also kept as
+# <name>.log, where bin/summarize.js reads the figures.
 run_suite() {
 	local name="$1" result_file="$2"
 	shift 2
 	log "── $name: $*"
 	local started=$SECONDS
-	"$@"
-	local status=$?
+	"$@" 2>&1 | tee "$RESULTS/$name.log"
+	local status=${PIPESTATUS[0]}
 	printf '{"name":"%s","status":%d,"resultFile":"%s","seconds":%d}\n' \
 		"$name" "$status" "$result_file" $((SECONDS - started)) >"$RESULTS/$name.json"
 	return 0
