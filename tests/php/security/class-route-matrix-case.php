@@ -83,6 +83,16 @@ abstract class Route_Matrix_Case extends Test_Case {
 			'POST bulk revoke'   => $route( 'POST', '/civikey/v1/inventory/revoke', array( 'contact_ids' => array( '{id}' ) ), true ),
 			'GET audit'          => $route( 'GET', '/civikey/v1/audit', array(), false, true ),
 			'GET site-health'    => $route( 'GET', '/civikey/v1/site-health', array(), false, true ),
+			'GET inventory sums' => $route( 'GET', '/civikey/v1/inventory/summary', array(), true ),
+			'GET setup plan'     => $route( 'GET', '/civikey/v1/integrations/plan', array( 'name' => 'Matrix plan' ) ),
+			'POST integrations'  => $route(
+				'POST',
+				'/civikey/v1/integrations',
+				array(
+					'name' => 'Matrix setup',
+					'key'  => '{key}',
+				)
+			),
 		);
 	}
 }
