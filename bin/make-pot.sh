@@ -2,8 +2,11 @@
 # Writes languages/civikey.pot from the PHP and TypeScript sources with GNU
 # xgettext (WP-CLI's i18n command is not in the registries we reach). The
 # keywords are WordPress's translation functions; translator comments are
-# kept. wp_set_script_translations() finds the TypeScript strings by their
-# source path, which xgettext records in the references.
+# kept. Each TypeScript string also gets a reference to the built script it
+# is in (build/index.js, or build/civikey-reports.js for the views loaded
+# later): WordPress finds a script's translations by that path, and
+# `wp i18n make-json` writes one JSON file per .js reference, so without
+# them the screen would never be translated (see bin/pot-build-refs.js).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT_DIR"
 command -v xgettext >/dev/null || die "xgettext is missing: apt-get install gettext"
@@ -33,4 +36,10 @@ mkdir -p "$(dirname "$out")"
 			-e 's/^"Content-Type: text\/plain; charset=CHARSET\\n"$/"Content-Type: text\/plain; charset=UTF-8\\n"/' \
 			-e '/^"POT-Creation-Date:/d'
 } >"$out"
-log "$out: $(grep -c '^msgid "' "$out") strings"
+
+# Which source file is in which script: webpack's stats of a build of its own,
+# so build/ stays as it is.
+npx wp-scripts build src/index.tsx --output-path="$tmp/build" --json="$tmp/stats.json" >"$tmp/build.log" 2>&1 ||
+	{ tail -n 20 "$tmp/build.log" >&2; die "the build for the translation template failed"; }
+node bin/pot-build-refs.js "$out" "$tmp/stats.json" || die "could not add the built scripts to $out"
+log "$out: $(grep -c '^msgid "' "$out") strings, $(grep -c '^#: build/' "$out") of them in built scripts"

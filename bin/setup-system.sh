@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the local stack needs: MariaDB, the PHP
-# extensions WordPress uses, and Chromium for the end-to-end tests.
+# extensions WordPress uses, Chromium for the end-to-end tests, and the tools
+# of the translation template and the screenshots.
 # Idempotent; only calls apt when something is missing. Needs root.
 source "$(dirname "$0")/lib.sh"
 
@@ -11,6 +12,8 @@ packages=(
 	"php$php_minor-mbstring" "php$php_minor-xml" "php$php_minor-zip" "php$php_minor-bcmath"
 	chromium fonts-liberation
 	zip unzip gettext
+	# Shrinks the README screenshots (bin/screenshots.sh).
+	optipng
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -3,6 +3,11 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 
+/**
+ * Internal dependencies
+ */
+import { shot } from '../support/screenshot';
+
 const STAND_IN = 'CiviCRM stand-in (test double)';
 
 async function setCiviCrmActive( page: Page, active: boolean ) {
@@ -40,5 +45,6 @@ test.describe( 'First run without CiviCRM', () => {
 			'Install and activate the CiviCRM plugin, then come back to this page.'
 		);
 		await expect( page.getByText( 'critical error' ) ).toHaveCount( 0 );
+		await shot( page, 'civicrm-missing' );
 	} );
 } );

@@ -3,6 +3,11 @@
  */
 import { test, expect } from '@playwright/test';
 
+/**
+ * Internal dependencies
+ */
+import { shot } from '../support/screenshot';
+
 test.describe( 'Key lifecycle', () => {
 	test.use( { permissions: [ 'clipboard-read', 'clipboard-write' ] } );
 
@@ -27,6 +32,7 @@ test.describe( 'Key lifecycle', () => {
 			name: 'Create a service contact',
 		} );
 		await create.getByLabel( 'Name' ).fill( name );
+		await shot( page, 'create-contact' );
 		await create.getByRole( 'button', { name: 'Create contact' } ).click();
 		await expect(
 			page.getByText(
@@ -52,6 +58,7 @@ test.describe( 'Key lifecycle', () => {
 		const shown = page.getByLabel( 'New API key' );
 		await expect( shown ).toHaveValue( key );
 		await expect( page.getByText( /will not see it again/ ) ).toBeVisible();
+		await shot( page, 'key-shown-once', { scrollTo: 'Key saved on' } );
 		await page.getByRole( 'button', { name: 'Copy key' } ).click();
 		expect(
 			await page.evaluate( () => navigator.clipboard.readText() )
@@ -92,6 +99,7 @@ test.describe( 'Key lifecycle', () => {
 		await expect( confirmReplace ).toContainText(
 			/stops working|stop working/
 		);
+		await shot( page, 'confirm-replace' );
 		await confirmReplace
 			.getByRole( 'button', { name: 'Replace key' } )
 			.click();

@@ -3,6 +3,11 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 
+/**
+ * Internal dependencies
+ */
+import { shot } from '../support/screenshot';
+
 async function pageOverflow( page: Page ): Promise< number > {
 	return page.evaluate(
 		() =>
@@ -56,6 +61,7 @@ test.describe( 'At 390 px wide, by keyboard alone', () => {
 
 		const shown = page.getByLabel( 'New API key' );
 		await expect( shown ).toHaveValue( /^[A-Za-z0-9]{32}$/ );
+		await shot( page, 'small-screen', { scrollTo: 'Key saved on' } );
 		expect( await pageOverflow( page ) ).toBeLessThanOrEqual( 0 );
 		const done = page.getByRole( 'button', {
 			name: 'Done, I have copied it',

@@ -3,6 +3,11 @@
  */
 import { test, expect } from '@playwright/test';
 
+/**
+ * Internal dependencies
+ */
+import { shot } from '../support/screenshot';
+
 test( 'should say why a fresh key would not work, fix it one click each, and prove it live', async ( {
 	page,
 } ) => {
@@ -32,6 +37,8 @@ test( 'should say why a fresh key would not work, fix it one click each, and pro
 		/anonymous/i
 	);
 
+	await shot( page, 'will-it-work-anonymous', { scrollTo: 'Checks' } );
+
 	// Fix 1: a WordPress user for the contact.
 	await panel
 		.getByRole( 'button', {
@@ -60,6 +67,8 @@ test( 'should say why a fresh key would not work, fix it one click each, and pro
 	await expect(
 		page.getByText( /Authenticated as contact \d+/ )
 	).toBeVisible();
+	await shot( page, 'will-it-work-fixed', { scrollTo: panel } );
+	await shot( page, 'key-tested', { scrollTo: 'Permissions' } );
 	await page
 		.getByRole( 'button', { name: 'Done, I have copied it' } )
 		.click();
