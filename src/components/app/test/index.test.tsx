@@ -25,6 +25,7 @@ import {
 	makeProblemLabels,
 } from '../../../../tests/js/fixtures/inventory';
 import { makeContact } from '../../../../tests/js/fixtures/contact';
+import { makeProfiles } from '../../../../tests/js/fixtures/report';
 import { makeResponse } from '../../../../tests/js/fixtures/response';
 import { makeStatus } from '../../../../tests/js/fixtures/status';
 
@@ -314,5 +315,57 @@ describe( 'App', () => {
 		expect( mockApiFetch ).toHaveBeenCalledWith(
 			expect.objectContaining( { path: '/civikey/v1/contacts/42' } )
 		);
+	} );
+
+	it( 'should open "Connect a new integration" in the Keys view, keep the Keys view, and come back to it', async () => {
+		const user = userEvent.setup();
+		routeApiFetch( mockApiFetch as MockApiFetch, {
+			'GET /civikey/v1/status': makeStatus(),
+			'GET /civikey/v1/profiles': makeProfiles(),
+		} );
+		render( <App /> );
+
+		const start = await screen.findByRole( 'button', {
+			name: 'Connect a new integration',
+		} );
+		// The way in comes before finding an existing contact.
+		expect(
+			start.compareDocumentPosition(
+				screen.getByRole( 'region', { name: 'Choose a contact' } )
+			) === Node.DOCUMENT_POSITION_FOLLOWING
+		).toBe( true );
+		expect( start ).toHaveClass( 'is-primary' );
+
+		await user.click( start );
+
+		// Loaded on first use, focus on the first step's heading.
+		expect(
+			await screen.findByRole( 'heading', {
+				name: 'Step 1 of 4: Name the integration',
+			} )
+		).toHaveFocus();
+		// The key manager is hidden, not gone.
+		expect(
+			screen.getByRole( 'region', {
+				name: 'Choose a contact',
+				hidden: true,
+			} )
+		).not.toBeVisible();
+
+		await user.click( screen.getByRole( 'button', { name: 'Back' } ) );
+
+		expect(
+			screen.queryByRole( 'heading', {
+				name: 'Step 1 of 4: Name the integration',
+			} )
+		).not.toBeInTheDocument();
+		expect(
+			screen.getByRole( 'region', { name: 'Choose a contact' } )
+		).toBeVisible();
+		expect(
+			screen
+				.getByRole( 'tabpanel', { name: 'Keys' } )
+				.querySelector( '.civikey-app__keys' )
+		).toHaveFocus();
 	} );
 } );
