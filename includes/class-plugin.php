@@ -12,19 +12,24 @@ use CiviKey\Admin\Site_Health;
 use CiviKey\Admin\Tools_Page;
 use CiviKey\Audit\Audit_Log;
 use CiviKey\CLI\Command;
+use CiviKey\CLI\Connect_Command;
 use CiviKey\CiviCRM\Authx_Settings;
 use CiviKey\CiviCRM\Contact_Directory;
 use CiviKey\CiviCRM\Gateway;
+use CiviKey\Integrations\Integration_Planner;
+use CiviKey\Integrations\Integration_Setup;
 use CiviKey\Inventory\Inventory;
 use CiviKey\Usage\Key_Usage;
 use CiviKey\Keys\Key_Lock;
 use CiviKey\Keys\Key_Service;
 use CiviKey\Keys\Key_Tester;
 use CiviKey\Permissions\Report_Builder;
+use CiviKey\Permissions\Role_Grant;
 use CiviKey\Permissions\Role_Manager;
 use CiviKey\Permissions\Service_User;
 use CiviKey\REST\Access_Controller;
 use CiviKey\REST\Audit_Controller;
+use CiviKey\REST\Integrations_Controller;
 use CiviKey\REST\Inventory_Controller;
 use CiviKey\REST\Site_Health_Controller;
 use CiviKey\REST\Connection_Controller;
@@ -191,6 +196,33 @@ final class Plugin {
 	}
 
 	/**
+	 * Gives roles to service users.
+	 *
+	 * @return Role_Grant
+	 */
+	private function role_grant(): Role_Grant {
+		return new Role_Grant( $this->contacts, new Role_Manager() );
+	}
+
+	/**
+	 * Plans guided setups.
+	 *
+	 * @return Integration_Planner
+	 */
+	private function planner(): Integration_Planner {
+		return new Integration_Planner( $this->contacts, new Service_User( $this->contacts ), $this->role_grant() );
+	}
+
+	/**
+	 * Runs guided setups.
+	 *
+	 * @return Integration_Setup
+	 */
+	private function integration_setup(): Integration_Setup {
+		return new Integration_Setup( $this->planner(), $this->contacts, new Service_User( $this->contacts ), $this->role_grant(), new Role_Manager(), $this->keys, $this->audit );
+	}
+
+	/**
 	 * Registers every hook CiviKey uses.
 	 */
 	private function register_hooks(): void {
@@ -208,6 +240,7 @@ final class Plugin {
 		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) && class_exists( 'WP_CLI' ) ) {
 			\WP_CLI::add_command( 'civikey', new Command( $this->keys, $this->reports(), $this->inventory, $this->audit ) );
+			\WP_CLI::add_command( 'civikey connect', new Connect_Command( $this->planner(), $this->integration_setup(), $this->reports() ) );
 		}
 	}
 
@@ -239,7 +272,8 @@ final class Plugin {
 			new Contact_Key_Controller( $this->keys ),
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
 			new Connection_Controller( $this->gateway, $this->authx ),
-			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), new Role_Manager(), $this->contacts, $this->audit ),
+			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), $this->role_grant(), $this->audit ),
+			new Integrations_Controller( $this->planner(), $this->integration_setup() ),
 			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit, $this->contacts ),
 			new Inventory_Controller( $this->inventory, $this->keys ),
 			new Audit_Controller( $this->audit ),

@@ -16,7 +16,7 @@ use CiviKey\Usage\Key_Usage;
  */
 final class Schema {
 
-	public const VERSION        = '2';
+	public const VERSION        = '3';
 	public const VERSION_OPTION = 'civikey_db_version';
 
 	/**

@@ -82,7 +82,7 @@ class Audit_Export {
 	 * @param resource $out Stream.
 	 */
 	public function write( $out ): void {
-		fputcsv( $out, array( 'id', 'created_at_utc', 'user_id', 'user_login', 'contact_id', 'action', 'result', 'ip', 'details' ), ',', '"', '\\' );
+		fputcsv( $out, array( 'id', 'created_at_utc', 'user_id', 'user_login', 'contact_id', 'action', 'result', 'ip', 'details', 'run' ), ',', '"', '\\' );
 		for ( $page = 1; ; $page++ ) {
 			$found = $this->audit->entries(
 				array(
@@ -105,6 +105,7 @@ class Audit_Export {
 							$entry['result'],
 							$entry['ip'],
 							$entry['details'] ? wp_json_encode( $entry['details'] ) : '',
+							$entry['run'],
 						)
 					),
 					',',

@@ -21,6 +21,14 @@ class Audit_Log {
 	/**
 	 * Detail names never stored.
 	 */
+	/**
+	 * The run entries now belong to: several changes made as one setup
+	 * share it, so the trail can show them together. Empty outside a run.
+	 *
+	 * @var string
+	 */
+	private $run = '';
+
 	private const SECRET_NAMES = array( 'key', 'api_key', 'site_key', 'password', 'pass', 'secret', 'token' );
 
 	/**
@@ -51,10 +59,12 @@ class Audit_Log {
 			result varchar(20) NOT NULL DEFAULT 'success',
 			details text NULL,
 			ip varchar(45) NOT NULL DEFAULT '',
+			run_id varchar(36) NOT NULL DEFAULT '',
 			PRIMARY KEY  (id),
 			KEY created_at (created_at),
 			KEY contact_id (contact_id),
-			KEY action (action)
+			KEY action (action),
+			KEY run_id (run_id)
 		) {$charset};";
 	}
 
@@ -102,15 +112,34 @@ class Audit_Log {
 			'result'     => 'failure' === $result ? 'failure' : 'success',
 			'details'    => $details ? (string) wp_json_encode( self::without_secrets( $details ) ) : null,
 			'ip'         => self::client_ip(),
+			'run_id'     => $this->run,
 		);
-		$written = $wpdb->insert( self::table(), $row, array( '%s', '%d', '%s', '%d', '%s', '%s', '%s', '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- our own table.
+		$written = $wpdb->insert( self::table(), $row, array( '%s', '%d', '%s', '%d', '%s', '%s', '%s', '%s', '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery -- our own table.
 		return $written ? (int) $wpdb->insert_id : false;
+	}
+
+	/**
+	 * Starts a run: entries recorded until end_run() carry its ID, including
+	 * those other code records meanwhile (a key change, say).
+	 *
+	 * @return string The run's ID.
+	 */
+	public function begin_run(): string {
+		$this->run = wp_generate_uuid4();
+		return $this->run;
+	}
+
+	/**
+	 * Ends the current run.
+	 */
+	public function end_run(): void {
+		$this->run = '';
 	}
 
 	/**
 	 * Entries, newest first.
 	 *
-	 * @param array{since?: string|null, contact_id?: int|null, page?: int, per_page?: int} $args Filters and paging; since is a UTC date-time.
+	 * @param array{since?: string|null, contact_id?: int|null, run?: string|null, page?: int, per_page?: int} $args Filters and paging; since is a UTC date-time.
 	 * @return array{items: array<int, array<string, mixed>>, total: int}
 	 */
 	public function entries( array $args = array() ): array {
@@ -128,12 +157,16 @@ class Audit_Log {
 			$where[]  = 'contact_id = %d';
 			$values[] = (int) $args['contact_id'];
 		}
+		if ( ! empty( $args['run'] ) ) {
+			$where[]  = 'run_id = %s';
+			$values[] = (string) $args['run'];
+		}
 		$where_sql = implode( ' AND ', $where );
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQLPlaceholders -- our own table; the WHERE clause is built from fixed fragments with one placeholder per value.
 		$total = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE {$where_sql}", $values ) );
 		$rows  = $wpdb->get_results(
 			$wpdb->prepare(
-				"SELECT id, created_at, user_id, user_login, contact_id, action, result, details, ip FROM {$table} WHERE {$where_sql} ORDER BY id DESC LIMIT %d OFFSET %d",
+				"SELECT id, created_at, user_id, user_login, contact_id, action, result, details, ip, run_id AS run FROM {$table} WHERE {$where_sql} ORDER BY id DESC LIMIT %d OFFSET %d",
 				array_merge( $values, array( $per_page, ( $page - 1 ) * $per_page ) )
 			),
 			ARRAY_A

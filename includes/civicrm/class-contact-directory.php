@@ -200,6 +200,64 @@ class Contact_Directory {
 	}
 
 	/**
+	 * Live contacts with exactly this display name, so a setup can warn
+	 * before making a second "Zapier".
+	 *
+	 * @param string $name  Display name.
+	 * @param int    $limit How many to return at most.
+	 * @return array<int, array{id: int, display_name: string}>|WP_Error
+	 */
+	public function named( string $name, int $limit ) {
+		$rows = $this->gateway->call(
+			'Contact',
+			'get',
+			array(
+				'select'  => array( 'id', 'display_name' ),
+				'where'   => array(
+					array( 'display_name', '=', $name ),
+					array( 'is_deleted', '=', false ),
+				),
+				'orderBy' => array( 'id' => 'ASC' ),
+				'limit'   => $limit,
+			)
+		);
+		if ( is_wp_error( $rows ) ) {
+			return $rows;
+		}
+		return array_map(
+			static function ( array $row ): array {
+				return array(
+					'id'           => (int) $row['id'],
+					'display_name' => (string) $row['display_name'],
+				);
+			},
+			array_values( $rows )
+		);
+	}
+
+	/**
+	 * Deletes a contact for good, skipping the trash: only for undoing a
+	 * contact CiviKey made moments ago in a setup that did not finish.
+	 *
+	 * @param int $contact_id Contact ID.
+	 * @return true|WP_Error
+	 */
+	public function delete_permanently( int $contact_id ) {
+		$deleted = $this->gateway->call(
+			'Contact',
+			'delete',
+			array(
+				'where'    => array( array( 'id', '=', $contact_id ) ),
+				'useTrash' => false,
+			)
+		);
+		if ( is_wp_error( $deleted ) ) {
+			return $deleted;
+		}
+		return $deleted ? true : self::not_found( $contact_id );
+	}
+
+	/**
 	 * Stores a key on a contact, or removes it (null).
 	 *
 	 * @param int         $contact_id Contact ID.

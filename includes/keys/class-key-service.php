@@ -67,19 +67,11 @@ class Key_Service {
 	 * @return array{action: string, contact: array<string, mixed>}|WP_Error
 	 */
 	public function set_key( int $contact_id, $key, bool $replace ) {
-		$form = Key_Policy::check_form( $key );
-		if ( is_wp_error( $form ) ) {
-			return $form;
+		$usable = $this->check_usable( $key );
+		if ( is_wp_error( $usable ) ) {
+			return $usable;
 		}
-		$key      = (string) $key;
-		$site_key = $this->gateway->site_key();
-		if ( null !== $site_key && hash_equals( $site_key, $key ) ) {
-			return new WP_Error(
-				'civikey_key_is_site_key',
-				__( 'That is CiviCRM\'s site key, which must stay secret and separate from API keys. Generate a new key instead.', 'civikey' ),
-				array( 'status' => 422 )
-			);
-		}
+		$key = (string) $key;
 		return $this->lock->run(
 			function () use ( $contact_id, $key, $replace ) {
 				$current = $this->contacts->stored_key( $contact_id );
@@ -98,13 +90,7 @@ class Key_Service {
 					return $holders;
 				}
 				if ( $holders > 0 ) {
-					// Which contact holds it is not said: that would tell the
-					// admin another contact's key.
-					return new WP_Error(
-						'civikey_key_taken',
-						__( 'Another contact already uses this key, and CiviCRM could not tell the two apart when it is used. Generate a new key.', 'civikey' ),
-						array( 'status' => 409 )
-					);
+					return self::taken();
 				}
 				$written = $this->contacts->write_key( $contact_id, $key );
 				if ( is_wp_error( $written ) ) {
@@ -112,6 +98,62 @@ class Key_Service {
 				}
 				return $this->outcome( $contact_id, null === $current ? self::ACTION_SET : self::ACTION_ROTATE );
 			}
+		);
+	}
+
+	/**
+	 * Whether a key could be given to a new contact: well formed, not the
+	 * site key, held by nobody. A setup asks before it makes anything, so a
+	 * bad key costs nothing to undo; set_key asks again under the lock.
+	 *
+	 * @param mixed $key The key.
+	 * @return true|WP_Error
+	 */
+	public function check_new_key( $key ) {
+		$usable = $this->check_usable( $key );
+		if ( is_wp_error( $usable ) ) {
+			return $usable;
+		}
+		$holders = $this->contacts->count_other_holders( (string) $key, 0 );
+		if ( is_wp_error( $holders ) ) {
+			return $holders;
+		}
+		return $holders > 0 ? self::taken() : true;
+	}
+
+	/**
+	 * Form and site-key rules, which need no lock.
+	 *
+	 * @param mixed $key The key.
+	 * @return true|WP_Error
+	 */
+	private function check_usable( $key ) {
+		$form = Key_Policy::check_form( $key );
+		if ( is_wp_error( $form ) ) {
+			return $form;
+		}
+		$site_key = $this->gateway->site_key();
+		if ( null !== $site_key && hash_equals( $site_key, (string) $key ) ) {
+			return new WP_Error(
+				'civikey_key_is_site_key',
+				__( 'That is CiviCRM\'s site key, which must stay secret and separate from API keys. Generate a new key instead.', 'civikey' ),
+				array( 'status' => 422 )
+			);
+		}
+		return true;
+	}
+
+	/**
+	 * The refusal for a key another contact holds. Which contact is not
+	 * said: that would tell the admin another contact's key.
+	 *
+	 * @return WP_Error
+	 */
+	private static function taken(): WP_Error {
+		return new WP_Error(
+			'civikey_key_taken',
+			__( 'Another contact already uses this key, and CiviCRM could not tell the two apart when it is used. Generate a new key.', 'civikey' ),
+			array( 'status' => 409 )
 		);
 	}
 

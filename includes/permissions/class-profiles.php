@@ -7,6 +7,8 @@
 
 namespace CiviKey\Permissions;
 
+use WP_Error;
+
 /**
  * Named sets of CiviCRM permissions for common integrations, so an admin
  * ticks "Read contacts" rather than recalling permission names. Every profile
@@ -68,5 +70,36 @@ final class Profiles {
 	public static function permissions( string $name ): ?array {
 		$profiles = self::all();
 		return isset( $profiles[ $name ] ) ? $profiles[ $name ]['permissions'] : null;
+	}
+
+	/**
+	 * What an integration asks for: a named profile's permissions, or the
+	 * custom list; always with REST access, without which no key works.
+	 *
+	 * @param string             $profile A profile name, or custom.
+	 * @param array<int, string> $custom  CiviCRM permissions, for custom.
+	 * @return array<int, string>|WP_Error
+	 */
+	public static function required( string $profile, array $custom ) {
+		if ( 'custom' === $profile ) {
+			$permissions = array_map( 'strval', $custom );
+			if ( ! $permissions ) {
+				return new WP_Error( 'civikey_permissions_required', __( 'Tick at least one permission the integration needs.', 'civikey' ), array( 'status' => 400 ) );
+			}
+		} else {
+			$permissions = (array) self::permissions( $profile );
+		}
+		return array_values( array_unique( array_merge( array( self::REST_ACCESS ), $permissions ) ) );
+	}
+
+	/**
+	 * A profile's label, for naming roles; "Custom" for anything else.
+	 *
+	 * @param string $profile Profile name.
+	 * @return string
+	 */
+	public static function label( string $profile ): string {
+		$profiles = self::all();
+		return isset( $profiles[ $profile ] ) ? (string) $profiles[ $profile ]['label'] : __( 'Custom', 'civikey' );
 	}
 }

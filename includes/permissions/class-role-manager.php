@@ -20,13 +20,14 @@ class Role_Manager {
 	public const PREFIX = 'civikey_client_';
 
 	/**
-	 * The role holding exactly these permissions, created when none does.
+	 * The role that would hold exactly these permissions, and whether it
+	 * exists already; changes nothing, so a plan can show it.
 	 *
 	 * @param array<int, string> $permissions CiviCRM permissions.
 	 * @param string             $label       What the role is for, e.g. a profile name.
-	 * @return array{role: string, name: string, created: bool, capabilities: array<int, string>}|WP_Error
+	 * @return array{role: string, name: string, exists: bool, capabilities: array<int, string>}|WP_Error
 	 */
-	public function ensure_role( array $permissions, string $label ) {
+	public function plan_role( array $permissions, string $label ) {
 		$capabilities = self::capabilities( $permissions );
 		if ( ! $capabilities ) {
 			return new WP_Error( 'civikey_role_empty', __( 'Choose at least one permission for the role.', 'civikey' ), array( 'status' => 422 ) );
@@ -34,29 +35,69 @@ class Role_Manager {
 		if ( array_intersect( $capabilities, array( 'administrator', 'manage_options', 'edit_users', 'promote_users' ) ) ) {
 			return new WP_Error( 'civikey_role_unsafe', __( 'A role for an API client may only hold CiviCRM permissions.', 'civikey' ), array( 'status' => 422 ) );
 		}
-		$role = self::PREFIX . substr( md5( implode( ',', $capabilities ) ), 0, 10 );
-		$name = sprintf(
-			/* translators: %s: what the role allows, e.g. "Read contacts". */
-			__( 'CiviCRM API client: %s', 'civikey' ),
-			$label
-		);
+		$role     = self::PREFIX . substr( md5( implode( ',', $capabilities ) ), 0, 10 );
 		$existing = get_role( $role );
-		if ( $existing ) {
-			// The name encodes the capability set, so it already holds exactly these.
-			return array(
-				'role'         => $role,
-				'name'         => wp_roles()->role_names[ $role ] ?? $name,
-				'created'      => false,
-				'capabilities' => $capabilities,
-			);
-		}
-		add_role( $role, $name, array_fill_keys( $capabilities, true ) );
 		return array(
 			'role'         => $role,
-			'name'         => $name,
-			'created'      => true,
+			// An existing role keeps the name it was given: the name encodes
+			// nothing, the slug encodes the capability set.
+			'name'         => $existing ? ( wp_roles()->role_names[ $role ] ?? $role ) : sprintf(
+				/* translators: %s: what the role allows, e.g. "Read contacts". */
+				__( 'CiviCRM API client: %s', 'civikey' ),
+				$label
+			),
+			'exists'       => null !== $existing,
 			'capabilities' => $capabilities,
 		);
+	}
+
+	/**
+	 * The role holding exactly these permissions, created when none does.
+	 *
+	 * @param array<int, string> $permissions CiviCRM permissions.
+	 * @param string             $label       What the role is for, e.g. a profile name.
+	 * @return array{role: string, name: string, created: bool, capabilities: array<int, string>}|WP_Error
+	 */
+	public function ensure_role( array $permissions, string $label ) {
+		$plan = $this->plan_role( $permissions, $label );
+		if ( is_wp_error( $plan ) ) {
+			return $plan;
+		}
+		if ( ! $plan['exists'] ) {
+			add_role( $plan['role'], $plan['name'], array_fill_keys( $plan['capabilities'], true ) );
+		}
+		return array(
+			'role'         => $plan['role'],
+			'name'         => $plan['name'],
+			'created'      => ! $plan['exists'],
+			'capabilities' => $plan['capabilities'],
+		);
+	}
+
+	/**
+	 * Removes one of CiviKey's roles when no user holds it any more, to undo
+	 * a role made for a setup that did not finish.
+	 *
+	 * @param string $role Role name.
+	 * @return bool Whether the role is gone.
+	 */
+	public function remove_if_unused( string $role ): bool {
+		if ( 0 !== strpos( $role, self::PREFIX ) ) {
+			return false;
+		}
+		if ( get_users(
+			array(
+				'role'        => $role,
+				'number'      => 1,
+				'fields'      => 'ID',
+				'count_total' => false,
+				'blog_id'     => get_current_blog_id(),
+			)
+		) ) {
+			return false;
+		}
+		remove_role( $role );
+		return null === get_role( $role );
 	}
 
 	/**

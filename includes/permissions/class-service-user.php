@@ -42,10 +42,11 @@ class Service_User {
 	 * first, on the same hook but earlier, makes CiviCRM find the link and
 	 * leave it be instead of making a duplicate contact.
 	 *
-	 * @param int $contact_id Contact ID.
+	 * @param int         $contact_id Contact ID.
+	 * @param string|null $login      The login to use, as a plan showed it; null picks one from the name.
 	 * @return array{user_id: int, login: string}|WP_Error
 	 */
-	public function create_for( int $contact_id ) {
+	public function create_for( int $contact_id, ?string $login = null ) {
 		$contact = $this->contacts->get( $contact_id );
 		if ( is_wp_error( $contact ) ) {
 			return $contact;
@@ -53,7 +54,7 @@ class Service_User {
 		if ( null !== $contact['linked_user'] && $contact['linked_user']['exists'] ) {
 			return new WP_Error( 'civikey_user_exists', __( 'This contact already has a WordPress user.', 'civikey' ), array( 'status' => 409 ) );
 		}
-		$login = $this->unique_login( (string) $contact['display_name'], $contact_id );
+		$login = $login ?? $this->unique_login( (string) $contact['display_name'], 'civicrm-contact-' . $contact_id );
 		$email = $this->email_for( $contact, $login );
 
 		$link_error = null;
@@ -142,16 +143,31 @@ class Service_User {
 	}
 
 	/**
-	 * A free login from the contact's name, e.g. "zapier", "zapier-2".
+	 * The login and address a new service user for an integration of this
+	 * name would get, so a plan can show them before anything exists.
 	 *
-	 * @param string $name       Display name.
-	 * @param int    $contact_id Contact ID, the fallback.
+	 * @param string $name Integration name.
+	 * @return array{login: string, email: string}
+	 */
+	public function proposed( string $name ): array {
+		$login = $this->unique_login( $name, 'integration' );
+		return array(
+			'login' => $login,
+			'email' => self::unreachable_email( $login ),
+		);
+	}
+
+	/**
+	 * A free login from a name, e.g. "zapier", "zapier-2".
+	 *
+	 * @param string $name     Display name.
+	 * @param string $fallback Base for names with no letters or digits in ASCII.
 	 * @return string
 	 */
-	private function unique_login( string $name, int $contact_id ): string {
+	private function unique_login( string $name, string $fallback ): string {
 		$base   = sanitize_user( strtolower( remove_accents( $name ) ), true );
 		$base   = trim( (string) preg_replace( '/[^a-z0-9]+/', '-', $base ), '-' );
-		$base   = '' !== $base ? substr( $base, 0, 50 ) : 'civicrm-contact-' . $contact_id;
+		$base   = '' !== $base ? substr( $base, 0, 50 ) : $fallback;
 		$login  = $base;
 		$suffix = 2;
 		while ( username_exists( $login ) ) {
@@ -175,6 +191,16 @@ class Service_User {
 		if ( '' !== $email && is_email( $email ) && ! email_exists( $email ) ) {
 			return $email;
 		}
+		return self::unreachable_email( $login );
+	}
+
+	/**
+	 * An address that can never receive mail (RFC 2606).
+	 *
+	 * @param string $login Login.
+	 * @return string
+	 */
+	private static function unreachable_email( string $login ): string {
 		return $login . '@service.invalid';
 	}
 }

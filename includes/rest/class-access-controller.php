@@ -10,9 +10,8 @@ namespace CiviKey\REST;
 use CiviKey\Audit\Audit_Log;
 use CiviKey\Permissions\Profiles;
 use CiviKey\Permissions\Report_Builder;
-use CiviKey\Permissions\Role_Manager;
+use CiviKey\Permissions\Role_Grant;
 use CiviKey\Permissions\Service_User;
-use CiviKey\CiviCRM\Contact_Directory;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -44,18 +43,11 @@ class Access_Controller extends WP_REST_Controller {
 	private $users;
 
 	/**
-	 * Roles.
+	 * Role grants.
 	 *
-	 * @var Role_Manager
+	 * @var Role_Grant
 	 */
-	private $roles;
-
-	/**
-	 * Contact directory.
-	 *
-	 * @var Contact_Directory
-	 */
-	private $contacts;
+	private $grants;
 
 	/**
 	 * Audit trail.
@@ -67,18 +59,16 @@ class Access_Controller extends WP_REST_Controller {
 	/**
 	 * Constructor.
 	 *
-	 * @param Report_Builder    $reports  Report builder.
-	 * @param Service_User      $users    Service users.
-	 * @param Role_Manager      $roles    Roles.
-	 * @param Contact_Directory $contacts Contact directory.
-	 * @param Audit_Log         $audit    Audit trail.
+	 * @param Report_Builder $reports Report builder.
+	 * @param Service_User   $users   Service users.
+	 * @param Role_Grant     $grants  Role grants.
+	 * @param Audit_Log      $audit   Audit trail.
 	 */
-	public function __construct( Report_Builder $reports, Service_User $users, Role_Manager $roles, Contact_Directory $contacts, Audit_Log $audit ) {
+	public function __construct( Report_Builder $reports, Service_User $users, Role_Grant $grants, Audit_Log $audit ) {
 		$this->namespace = Routes::REST_NAMESPACE;
 		$this->reports   = $reports;
 		$this->users     = $users;
-		$this->roles     = $roles;
-		$this->contacts  = $contacts;
+		$this->grants    = $grants;
 		$this->audit     = $audit;
 	}
 
@@ -103,7 +93,7 @@ class Access_Controller extends WP_REST_Controller {
 				'methods'             => WP_REST_Server::READABLE,
 				'callback'            => array( $this, 'get_report' ),
 				'permission_callback' => $permission,
-				'args'                => array_merge( array( 'id' => Routes::contact_id_arg() ), self::requirement_args() ),
+				'args'                => array_merge( array( 'id' => Routes::contact_id_arg() ), Routes::requirement_args() ),
 			)
 		);
 		register_rest_route(
@@ -141,7 +131,7 @@ class Access_Controller extends WP_REST_Controller {
 				'methods'             => WP_REST_Server::CREATABLE,
 				'callback'            => array( $this, 'apply_role' ),
 				'permission_callback' => $permission,
-				'args'                => array_merge( array( 'id' => Routes::contact_id_arg() ), self::requirement_args() ),
+				'args'                => array_merge( array( 'id' => Routes::contact_id_arg() ), Routes::requirement_args() ),
 			)
 		);
 	}
@@ -207,45 +197,7 @@ class Access_Controller extends WP_REST_Controller {
 			return $required;
 		}
 		$contact_id = (int) $request['id'];
-		return $this->recorded( 'role_applied', $contact_id, $this->give_role( $contact_id, $required, (string) $request['profile'] ) );
-	}
-
-	/**
-	 * Finds or creates the role and gives it to the contact's user.
-	 *
-	 * @param int                $contact_id Contact ID.
-	 * @param array<int, string> $required   CiviCRM permissions.
-	 * @param string             $profile    Profile name, for the role's label.
-	 * @return array<string, mixed>|WP_Error
-	 */
-	private function give_role( int $contact_id, array $required, string $profile ) {
-		$contact = $this->contacts->get( $contact_id );
-		if ( is_wp_error( $contact ) ) {
-			return $contact;
-		}
-		if ( null === $contact['linked_user'] || ! $contact['linked_user']['exists'] ) {
-			return new WP_Error(
-				'civikey_no_user',
-				__( 'This contact has no WordPress user to give a role to. Create or link a user first.', 'civikey' ),
-				array( 'status' => 409 )
-			);
-		}
-		// The role also lets the key pass AuthX's permission guard, so the
-		// site key need not be handed to the integration.
-		$permissions = array_values( array_unique( array_merge( $required, array( Profiles::AUTHENTICATE ) ) ) );
-		$profiles    = Profiles::all();
-		$label       = isset( $profiles[ $profile ] ) ? $profiles[ $profile ]['label'] : __( 'Custom', 'civikey' );
-		$role        = $this->roles->ensure_role( $permissions, $label );
-		if ( is_wp_error( $role ) ) {
-			return $role;
-		}
-		$user_id  = (int) $contact['linked_user']['id'];
-		$assigned = $this->roles->assign( $user_id, $role['role'] );
-		if ( is_wp_error( $assigned ) ) {
-			return $assigned;
-		}
-		$role['user_id'] = $user_id;
-		return $role;
+		return $this->recorded( 'role_applied', $contact_id, $this->grants->grant( $contact_id, $required, (string) $request['profile'] ) );
 	}
 
 	/**
@@ -266,48 +218,12 @@ class Access_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * Arguments naming what the integration must do.
-	 *
-	 * @return array<string, array<string, mixed>>
-	 */
-	private static function requirement_args(): array {
-		return array(
-			'profile'     => array(
-				'description' => __( 'A named profile, or custom with a permissions list.', 'civikey' ),
-				'type'        => 'string',
-				'enum'        => array_merge( array_keys( Profiles::all() ), array( 'custom' ) ),
-				'default'     => 'read_contacts',
-			),
-			'permissions' => array(
-				'description' => __( 'CiviCRM permissions, for the custom profile.', 'civikey' ),
-				'type'        => 'array',
-				'maxItems'    => 40,
-				'items'       => array(
-					'type'      => 'string',
-					'pattern'   => '^[A-Za-z0-9][A-Za-z0-9 _-]{1,63}$',
-					'maxLength' => 64,
-				),
-				'default'     => array(),
-			),
-		);
-	}
-
-	/**
 	 * The permissions a request asks for; always with REST access.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return array<int, string>|WP_Error
 	 */
 	private static function required_permissions( WP_REST_Request $request ) {
-		$profile = (string) $request['profile'];
-		if ( 'custom' === $profile ) {
-			$permissions = array_map( 'strval', (array) $request['permissions'] );
-			if ( ! $permissions ) {
-				return new WP_Error( 'civikey_permissions_required', __( 'Tick at least one permission the integration needs.', 'civikey' ), array( 'status' => 400 ) );
-			}
-		} else {
-			$permissions = (array) Profiles::permissions( $profile );
-		}
-		return array_values( array_unique( array_merge( array( Profiles::REST_ACCESS ), $permissions ) ) );
+		return Profiles::required( (string) $request['profile'], (array) $request['permissions'] );
 	}
 }

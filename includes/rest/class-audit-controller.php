@@ -63,6 +63,11 @@ class Audit_Controller extends WP_REST_Controller {
 						'type'    => 'integer',
 						'minimum' => 1,
 					),
+					'run'        => array(
+						'description' => __( 'Only the entries of one setup run.', 'civikey' ),
+						'type'        => 'string',
+						'format'      => 'uuid',
+					),
 				),
 			)
 		);
@@ -81,6 +86,7 @@ class Audit_Controller extends WP_REST_Controller {
 				'page'       => (int) $request['page'],
 				'per_page'   => $per_page,
 				'contact_id' => isset( $request['contact_id'] ) ? (int) $request['contact_id'] : null,
+				'run'        => isset( $request['run'] ) ? (string) $request['run'] : null,
 			)
 		);
 		return Routes::paged( $found['items'], $found['total'], $per_page );

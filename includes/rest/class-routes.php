@@ -8,6 +8,7 @@
 namespace CiviKey\REST;
 
 use CiviKey\Access;
+use CiviKey\Permissions\Profiles;
 use WP_Error;
 
 /**
@@ -94,6 +95,33 @@ final class Routes {
 				? __( 'Sorry, you are not allowed to manage CiviCRM API keys. Ask a site administrator for access.', 'civikey' )
 				: __( 'Please log in to manage CiviCRM API keys.', 'civikey' ),
 			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * Arguments naming what the integration must do.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function requirement_args(): array {
+		return array(
+			'profile'     => array(
+				'description' => __( 'A named profile, or custom with a permissions list.', 'civikey' ),
+				'type'        => 'string',
+				'enum'        => array_merge( array_keys( Profiles::all() ), array( 'custom' ) ),
+				'default'     => 'read_contacts',
+			),
+			'permissions' => array(
+				'description' => __( 'CiviCRM permissions, for the custom profile.', 'civikey' ),
+				'type'        => 'array',
+				'maxItems'    => 40,
+				'items'       => array(
+					'type'      => 'string',
+					'pattern'   => '^[A-Za-z0-9][A-Za-z0-9 _-]{1,63}$',
+					'maxLength' => 64,
+				),
+				'default'     => array(),
+			),
 		);
 	}
 }

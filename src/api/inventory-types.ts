@@ -62,6 +62,8 @@ export interface InventoryLastUse {
 	at: string;
 	/** IP address; empty when unknown. */
 	ip: string;
+	/** Shared by the entries of one guided setup; empty otherwise. */
+	run?: string;
 }
 
 /** One contact holding a key, from `GET /civikey/v1/inventory`. */
@@ -120,7 +122,12 @@ export type KnownAuditAction =
 	| 'key_tested'
 	| 'user_created'
 	| 'user_linked'
-	| 'role_applied';
+	| 'role_applied'
+	| 'integration_setup'
+	| 'contact_created'
+	| 'contact_deleted'
+	| 'user_deleted'
+	| 'role_removed';
 
 /** One entry of `GET /civikey/v1/audit`. */
 export interface AuditEntry {
@@ -139,6 +146,8 @@ export interface AuditEntry {
 	details: Record< string, unknown >;
 	/** IP address; empty when unknown. */
 	ip: string;
+	/** Shared by the entries of one guided setup; empty otherwise. */
+	run?: string;
 }
 
 /** What `getAuditLog()` asks for. */

@@ -45,5 +45,6 @@ if ( 'none' === CIVIKEY_TESTS_CIVICRM ) {
 	fwrite( STDERR, 'CiviCRM: ' . ( $civikey_is_real ? 'real ' : 'stand-in ' ) . CRM_Utils_System::version() . "\n" );
 }
 
+require __DIR__ . '/includes/trait-runs-wp-cli.php';
 require __DIR__ . '/includes/class-test-case.php';
 require __DIR__ . '/includes/class-counting-gateway.php';

@@ -93,6 +93,9 @@ function civikey_tests_empty_wordpress_database(): void {
 	}
 	$wpdb->query( 'SET FOREIGN_KEY_CHECKS = 1' );
 	wp_cache_flush();
+	// WordPress loaded the old site's roles before the drop; left in memory,
+	// wp_install() would write them (and any role a test made) back.
+	unset( $GLOBALS['wp_roles'] );
 }
 
 /**

@@ -30,6 +30,16 @@ export function describeAction( action: string ): string {
 			return __( 'WordPress user linked', 'civikey' );
 		case 'role_applied':
 			return __( 'Role given', 'civikey' );
+		case 'integration_setup':
+			return __( 'Integration connected', 'civikey' );
+		case 'contact_created':
+			return __( 'Service contact created', 'civikey' );
+		case 'contact_deleted':
+			return __( 'Service contact removed (setup undone)', 'civikey' );
+		case 'user_deleted':
+			return __( 'WordPress user removed (setup undone)', 'civikey' );
+		case 'role_removed':
+			return __( 'Role removed (setup undone)', 'civikey' );
 		default:
 			return action;
 	}

@@ -7,6 +7,7 @@
 
 namespace CiviKey\Tests;
 
+use CiviKey\Audit\Audit_Log;
 use WP_REST_Request;
 use WP_REST_Response;
 use Yoast\PHPUnitPolyfills\TestCases\TestCase;
@@ -433,5 +434,51 @@ abstract class Test_Case extends TestCase {
 			$request->set_body( (string) wp_json_encode( $params ) );
 		}
 		return rest_get_server()->dispatch( $request );
+	}
+
+	/**
+	 * The contact a user is linked to, read from CiviCRM.
+	 *
+	 * @param int $user_id User ID.
+	 * @return int|null
+	 */
+	protected function contact_of_user( int $user_id ): ?int {
+		$match = civicrm_api4(
+			'UFMatch',
+			'get',
+			array(
+				'where'            => array( array( 'uf_id', '=', $user_id ) ),
+				'checkPermissions' => false,
+			)
+		)->first();
+		return $match ? (int) $match['contact_id'] : null;
+	}
+
+	/**
+	 * How many UFMatch rows a user has.
+	 *
+	 * @param int $user_id User ID.
+	 * @return int
+	 */
+	protected function count_links( int $user_id ): int {
+		return civicrm_api4(
+			'UFMatch',
+			'get',
+			array(
+				'where'            => array( array( 'uf_id', '=', $user_id ) ),
+				'checkPermissions' => false,
+			)
+		)->count();
+	}
+
+	/**
+	 * Everything in the audit table, as text.
+	 *
+	 * @return string
+	 */
+	protected function audit_dump(): string {
+		global $wpdb;
+		$table = Audit_Log::table();
+		return (string) wp_json_encode( $wpdb->get_results( "SELECT * FROM {$table}", ARRAY_A ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- fixed table name.
 	}
 }

@@ -253,41 +253,6 @@ class Access_Controller_Test extends Test_Case {
 	}
 
 	/**
-	 * The contact a user is linked to, read from CiviCRM.
-	 *
-	 * @param int $user_id User ID.
-	 * @return int|null
-	 */
-	private function contact_of_user( int $user_id ): ?int {
-		$match = civicrm_api4(
-			'UFMatch',
-			'get',
-			array(
-				'where'            => array( array( 'uf_id', '=', $user_id ) ),
-				'checkPermissions' => false,
-			)
-		)->first();
-		return $match ? (int) $match['contact_id'] : null;
-	}
-
-	/**
-	 * How many UFMatch rows a user has.
-	 *
-	 * @param int $user_id User ID.
-	 * @return int
-	 */
-	private function count_links( int $user_id ): int {
-		return civicrm_api4(
-			'UFMatch',
-			'get',
-			array(
-				'where'            => array( array( 'uf_id', '=', $user_id ) ),
-				'checkPermissions' => false,
-			)
-		)->count();
-	}
-
-	/**
 	 * Audit actions recorded for a contact, oldest first.
 	 *
 	 * @param int $contact_id Contact ID.
@@ -297,17 +262,6 @@ class Access_Controller_Test extends Test_Case {
 		global $wpdb;
 		$table = Audit_Log::table();
 		return $wpdb->get_col( $wpdb->prepare( "SELECT action FROM {$table} WHERE contact_id = %d ORDER BY id", $contact_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- fixed table name.
-	}
-
-	/**
-	 * Everything in the audit table, as text.
-	 *
-	 * @return string
-	 */
-	private function audit_dump(): string {
-		global $wpdb;
-		$table = Audit_Log::table();
-		return (string) wp_json_encode( $wpdb->get_results( "SELECT * FROM {$table}", ARRAY_A ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- fixed table name.
 	}
 
 	/**

@@ -18,6 +18,11 @@ describe( 'describeAction', () => {
 		[ 'user_created', 'WordPress user created' ],
 		[ 'user_linked', 'WordPress user linked' ],
 		[ 'role_applied', 'Role given' ],
+		[ 'integration_setup', 'Integration connected' ],
+		[ 'contact_created', 'Service contact created' ],
+		[ 'contact_deleted', 'Service contact removed (setup undone)' ],
+		[ 'user_deleted', 'WordPress user removed (setup undone)' ],
+		[ 'role_removed', 'Role removed (setup undone)' ],
 		[ 'future_action', 'future_action' ],
 	] )( 'should say %s as %p', ( action, words ) => {
 		expect( describeAction( action ) ).toBe( words );
