@@ -104,16 +104,18 @@ export function describeOutcome(
 }
 
 /**
- * One sentence on where a failed run left the site.
+ * What the server's message does not say about where a failed run left the
+ * site: nothing when it named the failed part (its message then says what
+ * was removed again, and the list below shows each part).
  *
  * @param failure The failure.
  * @param name    The integration's name.
- * @return The sentence.
+ * @return The sentence, or null.
  */
 function describeAftermath(
 	failure: IntegrationSetupError,
 	name: string
-): string {
+): string | null {
 	if ( isOutcomeUnknown( failure ) ) {
 		return sprintf(
 			/* translators: %s: integration name. */
@@ -124,19 +126,10 @@ function describeAftermath(
 			name
 		);
 	}
-	if ( failure.leftBehind.length > 0 ) {
-		return __(
-			'CiviKey could not remove everything this run made. Remove what is listed below by hand, or ask your site administrator, before trying again.',
-			'civikey'
-		);
+	if ( failure.step === null || failure.step === 'validate' ) {
+		return __( 'Nothing was created.', 'civikey' );
 	}
-	if ( failure.undone.length > 0 ) {
-		return __(
-			'CiviKey removed what this run had made, so the site is as it was.',
-			'civikey'
-		);
-	}
-	return __( 'Nothing was created.', 'civikey' );
+	return null;
 }
 
 /** Steps a failure can name, for the list; `validate` is before them all. */
@@ -163,6 +156,7 @@ export default function CreateStep( {
 	onBack,
 	onRetry,
 }: CreateStepProps ) {
+	const aftermath = failure && describeAftermath( failure, plan.name );
 	const hasDetails =
 		failure !== null && LISTED.includes( failure.step as IntegrationStep );
 
@@ -226,7 +220,7 @@ export default function CreateStep( {
 							</strong>{ ' ' }
 							{ failure.message }
 						</p>
-						<p>{ describeAftermath( failure, plan.name ) }</p>
+						{ aftermath && <p>{ aftermath }</p> }
 						<p className="description">
 							{ sprintf(
 								/* translators: %s: machine-readable error code, e.g. rest_forbidden. */

@@ -58,7 +58,7 @@ function PlanList( { plan }: { plan: IntegrationPlan } ) {
 				{ sprintf(
 					/* translators: 1: user login, 2: email address. */
 					__(
-						'%1$s (%2$s), linked to the contact, so requests made with the key run as this user. Its password is random and never shown, so nobody can log in with it.',
+						'%1$s (%2$s), linked to the contact, so requests made with the key run as this user. Its password is random and never shown: it is not meant for logging in.',
 						'civikey'
 					),
 					plan.user.login,

@@ -18,7 +18,8 @@ function failure(
 ): IntegrationSetupError {
 	return {
 		code: 'civikey_integration_failed',
-		message: 'The key could not be saved: another contact holds it.',
+		message:
+			'Saving the key failed. Another contact already has this key. Everything this setup had created was removed again, so you can fix the cause and try again.',
 		status: 409,
 		step: 'key',
 		undone: [ 'role', 'user', 'contact' ],
@@ -78,8 +79,7 @@ describe( 'CreateStep', () => {
 		const { onBack, onRetry } = renderStep( { failure: failure() } );
 
 		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
-			'The integration was not created. The key could not be saved: another contact holds it.' +
-				'CiviKey removed what this run had made, so the site is as it was.' +
+			'The integration was not created. Saving the key failed. Another contact already has this key. Everything this setup had created was removed again, so you can fix the cause and try again.' +
 				'Error code: civikey_integration_failed'
 		);
 		expect( parts() ).toEqual( [
@@ -115,14 +115,15 @@ describe( 'CreateStep', () => {
 		renderStep( {
 			failure: failure( {
 				step: 'user',
-				message: 'The WordPress user could not be created.',
+				message:
+					'Creating the WordPress user failed. These could not be removed again and need removing by hand: contact 88.',
 				undone: [],
 				leftBehind: [ { part: 'contact', id: 88 } ],
 			} ),
 		} );
 
 		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
-			'CiviKey could not remove everything this run made. Remove what is listed below by hand'
+			'The integration was not created. Creating the WordPress user failed. These could not be removed again and need removing by hand: contact 88.Error code'
 		);
 		expect( parts() ).toEqual( [
 			'Contact “Zapier”: made, and could not be removed (ID 88): remove it by hand',
@@ -130,6 +131,22 @@ describe( 'CreateStep', () => {
 			'New role “CiviCRM API client: Read contacts”, given to the user: not started',
 			'32-character key on the contact: not started',
 		] );
+	} );
+
+	it( 'should say nothing was made when WordPress refused the request', () => {
+		renderStep( {
+			failure: failure( {
+				code: 'rest_forbidden',
+				message: 'Sorry, you are not allowed to do that.',
+				status: 403,
+				step: null,
+				undone: [],
+			} ),
+		} );
+
+		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
+			'Sorry, you are not allowed to do that.Nothing was created.'
+		);
 	} );
 
 	it( 'should say nothing was made when the request was refused before any part', () => {

@@ -400,7 +400,7 @@ describe( 'ConnectIntegration', () => {
 					throw {
 						code: 'civikey_integration_failed',
 						message:
-							'The role could not be given to the user: WordPress refused it.',
+							'Giving the user its role failed. WordPress refused it. Everything this setup had created was removed again, so you can fix the cause and try again.',
 						data: {
 							status: 500,
 							step: 'role',
@@ -419,8 +419,7 @@ describe( 'ConnectIntegration', () => {
 		);
 
 		expect( await screen.findByRole( 'alert' ) ).toHaveTextContent(
-			'The integration was not created. The role could not be given to the user: WordPress refused it.' +
-				'CiviKey removed what this run had made, so the site is as it was.'
+			'The integration was not created. Giving the user its role failed. WordPress refused it. Everything this setup had created was removed again, so you can fix the cause and try again.'
 		);
 		expect(
 			screen.getByRole( 'heading', {
