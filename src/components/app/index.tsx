@@ -122,6 +122,9 @@ export default function App() {
 						ref={ keysRef }
 						tabIndex={ -1 }
 						className="civikey-app__keys"
+						// A long name of one word (a contact, a login) wraps
+						// rather than push the page sideways at 390 px.
+						style={ { overflowWrap: 'anywhere' } }
 					>
 						{ isConnecting && (
 							<ViewBoundary>

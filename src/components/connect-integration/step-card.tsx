@@ -59,7 +59,11 @@ export default function StepCard( {
 
 	const content = (
 		<>
-			<CardBody>{ children }</CardBody>
+			<CardBody>
+				<Flex direction="column" align="stretch" gap={ 3 }>
+					{ children }
+				</Flex>
+			</CardBody>
 			<CardFooter>
 				<Flex justify="flex-start" wrap>
 					{ actions }

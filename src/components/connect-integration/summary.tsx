@@ -52,11 +52,7 @@ export default function Summary( {
 						onClick={ () => onManageContact( contact.id ) }
 						__next40pxDefaultSize
 					>
-						{ sprintf(
-							/* translators: %s: contact name and ID. */
-							__( 'Manage %s in Keys', 'civikey' ),
-							label
-						) }
+						{ __( 'Manage this contact in Keys', 'civikey' ) }
 					</Button>
 					<Button
 						variant="secondary"

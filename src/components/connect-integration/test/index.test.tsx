@@ -220,7 +220,7 @@ describe( 'ConnectIntegration', () => {
 
 		await user.click(
 			screen.getByRole( 'button', {
-				name: 'Manage Zapier (contact #42) in Keys',
+				name: 'Manage this contact in Keys',
 			} )
 		);
 		expect( onManageContact ).toHaveBeenCalledWith( 42 );
