@@ -74,6 +74,8 @@ export default function App() {
 	const [ openRequest, setOpenRequest ] =
 		useState< OpenContactRequest | null >( null );
 	const [ isConnecting, setIsConnecting ] = useState( false );
+	// While the flow shows a new key, nothing closes it but the flow.
+	const isConnectKeyShown = useRef( false );
 	const keysRef = useRef< HTMLDivElement >( null );
 	const focusKeys = useRef( false );
 
@@ -87,7 +89,9 @@ export default function App() {
 
 	const onOpenContact = useCallback(
 		( contactId: number ) => {
-			setIsConnecting( false );
+			if ( ! isConnectKeyShown.current ) {
+				setIsConnecting( false );
+			}
 			setOpenRequest( { contactId } );
 			focusKeys.current = true;
 			setView( 'keys' );
@@ -135,6 +139,9 @@ export default function App() {
 											focusKeys.current = true;
 										} }
 										onManageContact={ onOpenContact }
+										onKeyShown={ ( isShown ) => {
+											isConnectKeyShown.current = isShown;
+										} }
 									/>
 								</Suspense>
 							</ViewBoundary>

@@ -106,10 +106,12 @@ function keyLength( plan: IntegrationPlan ): number {
  * @param props                 Component props.
  * @param props.onClose         Leaves the flow.
  * @param props.onManageContact Manages a contact in the Keys view.
+ * @param props.onKeyShown      Told when the key appears and goes.
  */
 export default function ConnectIntegration( {
 	onClose,
 	onManageContact,
+	onKeyShown,
 }: ConnectIntegrationProps ) {
 	const [ step, setStep ] = useState< FlowStep >( 'describe' );
 	const [ choice, setChoice ] = useState< IntegrationChoice >( EMPTY_CHOICE );
@@ -137,7 +139,9 @@ export default function ConnectIntegration( {
 	// A test still running when the flow goes is not waited for.
 	useEffect( () => () => testController.current?.abort(), [] );
 
-	useBeforeUnload( step === 'key' && apiKey !== null );
+	const isKeyShown = step === 'key' && apiKey !== null;
+	useBeforeUnload( isKeyShown );
+	useEffect( () => onKeyShown?.( isKeyShown ), [ onKeyShown, isKeyShown ] );
 
 	// Stable while the choice is, so the review loads its plan once.
 	const customKey = choice.custom.join( '\n' );

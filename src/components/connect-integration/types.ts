@@ -20,6 +20,11 @@ export interface ConnectIntegrationProps {
 	onClose: () => void;
 	/** Called to manage a contact in the Keys view (leaves the flow). */
 	onManageContact: ( contactId: number ) => void;
+	/**
+	 * Called with true when the new key appears, false when it goes, so the
+	 * page does not close the flow under an uncopied key.
+	 */
+	onKeyShown?: ( isShown: boolean ) => void;
 }
 
 /** Where the admin is in the flow; `summary` comes after the four steps. */

@@ -25,7 +25,15 @@ import {
 	makeProblemLabels,
 } from '../../../../tests/js/fixtures/inventory';
 import { makeContact } from '../../../../tests/js/fixtures/contact';
-import { makeProfiles } from '../../../../tests/js/fixtures/report';
+import { makeConnection } from '../../../../tests/js/fixtures/connection';
+import {
+	makeKeyTestResult,
+	makeProfiles,
+} from '../../../../tests/js/fixtures/report';
+import {
+	makePlan,
+	makeResult,
+} from '../../connect-integration/test/fixtures/integration';
 import { makeResponse } from '../../../../tests/js/fixtures/response';
 import { makeStatus } from '../../../../tests/js/fixtures/status';
 
@@ -246,7 +254,13 @@ describe( 'App', () => {
 
 		expect( window.location.hash ).toBe( '#inventory' );
 		expect(
-			await screen.findByRole( 'region', { name: 'Keys, page 1 of 1' } )
+			// The view's first load transforms and requires its whole
+			// chunk, which takes over a second on a busy machine.
+			await screen.findByRole(
+				'region',
+				{ name: 'Keys, page 1 of 1' },
+				{ timeout: 5000 }
+			)
 		).toBeInTheDocument();
 		// The Keys view stays mounted, hidden, so nothing in it is lost.
 		expect(
@@ -367,5 +381,61 @@ describe( 'App', () => {
 				.getByRole( 'tabpanel', { name: 'Keys' } )
 				.querySelector( '.civikey-app__keys' )
 		).toHaveFocus();
+	} );
+
+	it( 'should not close the flow under a key not yet copied when a contact is opened from the inventory', async () => {
+		const user = userEvent.setup();
+		routeApiFetch( mockApiFetch as MockApiFetch, {
+			'GET /civikey/v1/status': makeStatus(),
+			'GET /civikey/v1/profiles': makeProfiles(),
+			'GET /civikey/v1/integrations/plan': makePlan(),
+			'POST /civikey/v1/integrations': makeResult(),
+			'POST /civikey/v1/contacts/42/key/test': makeKeyTestResult(),
+			'GET /civikey/v1/connection': makeConnection(),
+			'GET /civikey/v1/inventory/problems': makeProblemLabels(),
+			'GET /civikey/v1/inventory': () =>
+				makeResponse( [ makeInventoryItem() ], {
+					headers: { 'X-WP-Total': '1', 'X-WP-TotalPages': '1' },
+				} ),
+			'GET /civikey/v1/contacts/42': makeContact(),
+		} );
+		render( <App /> );
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Connect a new integration',
+			} )
+		);
+		await user.type(
+			await screen.findByRole( 'textbox', { name: 'Integration name' } ),
+			'Zapier'
+		);
+		await user.click(
+			await screen.findByRole( 'radio', { name: /Read contacts/ } )
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Review' } ) );
+		await user.click(
+			await screen.findByRole( 'button', { name: 'Create everything' } )
+		);
+		const key = (
+			( await screen.findByRole( 'textbox', {
+				name: 'New API key',
+			} ) ) as HTMLInputElement
+		 ).value;
+
+		await user.click( screen.getByRole( 'tab', { name: 'Inventory' } ) );
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Manage key: Zapier (contact #42)',
+			} )
+		);
+
+		// Back on Keys, the key is still there to copy.
+		expect( screen.getByRole( 'tab', { name: 'Keys' } ) ).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
+		expect(
+			screen.getByRole( 'textbox', { name: 'New API key' } )
+		).toHaveValue( key );
 	} );
 } );
