@@ -352,11 +352,14 @@ describe( 'App', () => {
 
 		await user.click( start );
 
-		// Loaded on first use, focus on the first step's heading.
+		// Loaded on first use (which can take over a second on a busy
+		// machine), focus on the first step's heading.
 		expect(
-			await screen.findByRole( 'heading', {
-				name: 'Step 1 of 4: Name the integration',
-			} )
+			await screen.findByRole(
+				'heading',
+				{ name: 'Step 1 of 4: Name the integration' },
+				{ timeout: 5000 }
+			)
 		).toHaveFocus();
 		// The key manager is hidden, not gone.
 		expect(
@@ -406,7 +409,11 @@ describe( 'App', () => {
 			} )
 		);
 		await user.type(
-			await screen.findByRole( 'textbox', { name: 'Integration name' } ),
+			await screen.findByRole(
+				'textbox',
+				{ name: 'Integration name' },
+				{ timeout: 5000 }
+			),
 			'Zapier'
 		);
 		await user.click(
