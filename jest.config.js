@@ -34,4 +34,8 @@ module.exports = {
 		`/node_modules/(?!(${ ESM_ONLY_PACKAGES.join( '|' ) })/)`,
 	],
 	setupFilesAfterEnv: [ '<rootDir>/tests/js/setup-tests.ts' ],
+	// Component tests that render @wordpress/components and click through
+	// with userEvent take 1-2 s on a quiet 2-core machine and 5-7 s when it
+	// is busy; Jest's 5 s default turned load into failures.
+	testTimeout: 20000,
 };

@@ -6,12 +6,193 @@
  * Counts come from each runner's own report (Jest JSON, PHPUnit JUnit XML,
  * Playwright JSON). A suite whose report is missing counts as one failure, so
  * a runner that crashed can never look green.
+ *
+ * Before that line it lists the figures the hardening issue asks for, read
+ * from what each suite printed (bin/test.sh keeps it as <suite>.log); the
+ * quality gates' figure is their exit status. A figure that is missing or
+ * off its mark fails the run as one more check, "figures", even if the test
+ * that prints it was removed or skipped.
  */
 const fs = require( 'fs' );
 const path = require( 'path' );
 
 const root = path.resolve( __dirname, '..' );
 const resultsDir = process.argv[ 2 ];
+
+const civicrmState = ( state ) => ( {
+	label: `CiviCRM ${ state.replace( '_', ' ' ) }, end to end`,
+	suite: 'e2e',
+	pattern: new RegExp(
+		`CiviCRM ${ state }: (\\d+) routes, 503 with a sentence: (\\d+), HTTP 500s: (\\d+), unexpected answers: (\\d+), PHP errors or warnings logged: (\\d+), secrets in logs or responses: (\\d+)`
+	),
+	holds: ( m ) =>
+		+m[ 1 ] > 0 && [ 3, 4, 5, 6 ].every( ( i ) => m[ i ] === '0' ),
+	show: ( m ) =>
+		`${ m[ 1 ] } routes: 503 with a sentence ${ m[ 2 ] }, HTTP 500s ${ m[ 3 ] }, unexpected ${ m[ 4 ] }, PHP errors logged ${ m[ 5 ] }, secrets ${ m[ 6 ] }`,
+} );
+
+const gate = ( label, suite ) => ( { label, suite, gate: true } );
+
+/**
+ * The figures: where each is printed, what it must be.
+ */
+const FIGURES = [
+	{
+		label: 'Role matrix, single site',
+		suite: 'phpunit-standin',
+		pattern:
+			/Role matrix: (\d+) route × user checks, unauthorized successes: (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 0 && m[ 2 ] === '0',
+		show: ( m ) =>
+			`unauthorized successes: ${ m[ 2 ] } (${ m[ 1 ] } checks)`,
+	},
+	{
+		label: 'Role matrix, multisite',
+		suite: 'phpunit-multisite',
+		pattern:
+			/Multisite role matrix: (\d+) route × user checks on (\d+) sites, unauthorized successes: (\d+), super admin refusals: (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 0 && m[ 3 ] === '0' && m[ 4 ] === '0',
+		show: ( m ) =>
+			`unauthorized successes: ${ m[ 3 ] } (${ m[ 1 ] } checks on ${ m[ 2 ] } sites), super admin refusals: ${ m[ 4 ] }`,
+	},
+	{
+		label: 'CSRF',
+		suite: 'e2e',
+		pattern: /CSRF: (\d+) requests without a valid nonce, successes: (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 0 && m[ 2 ] === '0',
+		show: ( m ) => `successes: ${ m[ 2 ] } (${ m[ 1 ] } requests)`,
+	},
+	{
+		label: 'Bad input',
+		suite: 'phpunit-standin',
+		pattern:
+			/Bad input: (\d+) requests; HTTP 500s: (\d+); answers that were not a 4xx with a sentence: (\d+); PHP warnings or notices: (\d+); data changed: (\w+)/,
+		holds: ( m ) =>
+			+m[ 1 ] >= 1000 &&
+			m[ 2 ] === '0' &&
+			m[ 3 ] === '0' &&
+			m[ 4 ] === '0' &&
+			m[ 5 ] === 'no',
+		show: ( m ) =>
+			`${ m[ 1 ] } requests: HTTP 500s ${ m[ 2 ] }, not a 4xx with a sentence ${ m[ 3 ] }, PHP warnings ${ m[ 4 ] }, contacts or keys changed: ${ m[ 5 ] }`,
+	},
+	{
+		label: 'Concurrency',
+		suite: 'e2e',
+		pattern:
+			/Concurrency: 50 parallel rotations → statuses \{[^}]*\}, final key among those sent: (\w+), audit entries: (\d+); one key sent to 10 contacts at once → successes: (\d+)/,
+		holds: ( m ) => m[ 1 ] === 'true' && m[ 2 ] === '50' && +m[ 3 ] <= 1,
+		show: ( m ) =>
+			`final key one of those sent: ${ m[ 1 ] }, audit entries: ${ m[ 2 ] }, same key to 10 contacts → successes: ${ m[ 3 ] }`,
+	},
+	civicrmState( 'absent' ),
+	civicrmState( 'not_installed' ),
+	civicrmState( 'failing' ),
+	{
+		label: 'CiviCRM failing, every route in-process',
+		suite: 'phpunit-standin',
+		pattern:
+			/CiviCRM failing: (\d+) routes, 503 with a sentence: (\d+), answered 200 [^:]*: (\d+), HTTP 500s: (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 0 && m[ 4 ] === '0',
+		show: ( m ) =>
+			`${ m[ 1 ] } routes: 503 with a sentence ${ m[ 2 ] }, 200 without CiviCRM ${ m[ 3 ] }, HTTP 500s ${ m[ 4 ] }`,
+	},
+	{
+		label: 'Secrets',
+		suite: 'e2e',
+		pattern:
+			/Secrets: searched (\d+) places \((\d+) responses, (\d+) pages\) for the key and the site key; leaks: (\d+)/,
+		holds: ( m ) => +m[ 2 ] > 0 && m[ 4 ] === '0',
+		show: ( m ) =>
+			`leaks: ${ m[ 4 ] } (${ m[ 1 ] } places, ${ m[ 2 ] } responses, ${ m[ 3 ] } pages)`,
+	},
+	{
+		label: 'Uninstall, single site',
+		suite: 'plugin-zip',
+		pattern:
+			/Deleting the plugin removes its tables, options, cron event and roles, and leaves CiviCRM's keys alone/,
+		holds: () => true,
+		show: () => 'left behind: 0, keys untouched',
+	},
+	{
+		label: 'Uninstall, multisite',
+		suite: 'phpunit-multisite',
+		pattern: /Multisite uninstall: (\d+) sites, left behind: (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 1 && m[ 2 ] === '0',
+		show: ( m ) => `left behind: ${ m[ 2 ] } (${ m[ 1 ] } sites)`,
+	},
+	gate( 'ESLint errors', 'eslint' ),
+	gate( 'tsc --noEmit errors', 'tsc' ),
+	gate( 'PHPCS errors (escaping, sanitizing, SQL)', 'phpcs' ),
+	gate( 'PHPStan level 8 errors', 'phpstan' ),
+	{
+		label: 'Plugin check',
+		suite: 'plugin-check',
+		pattern:
+			/Plugin check: (\d+) files \((\d+) PHP\) in \S+, (\d+) checks, errors: (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 0 && m[ 4 ] === '0',
+		show: ( m ) =>
+			`errors: ${ m[ 4 ] } (${ m[ 3 ] } checks on ${ m[ 1 ] } files)`,
+	},
+	{
+		label: 'Plugin check self-test',
+		suite: 'plugin-check',
+		pattern:
+			/Plugin check self-test: (\d+) planted faults, caught: (\d+); checks exercised: (\d+) of (\d+)/,
+		holds: ( m ) => +m[ 1 ] > 0 && m[ 1 ] === m[ 2 ] && m[ 3 ] === m[ 4 ],
+		show: ( m ) =>
+			`planted faults caught: ${ m[ 2 ] } of ${ m[ 1 ] }, checks exercised: ${ m[ 3 ] } of ${ m[ 4 ] }`,
+	},
+];
+
+/**
+ * Each figure's value and whether it holds.
+ *
+ * @param {Array<Object>} suites What bin/test.sh ran.
+ * @return {Array<{label: string, value: string, holds: boolean}>} Figures.
+ */
+function readFigures( suites ) {
+	const byName = Object.fromEntries(
+		suites.map( ( suite ) => [ suite.name, suite ] )
+	);
+	return FIGURES.map( ( figure ) => {
+		const suite = byName[ figure.suite ];
+		if ( ! suite ) {
+			return {
+				label: figure.label,
+				value: `missing: suite ${ figure.suite } did not run`,
+				holds: false,
+			};
+		}
+		if ( figure.gate ) {
+			return {
+				label: figure.label,
+				value:
+					suite.status === 0
+						? '0'
+						: `failed (exit ${ suite.status })`,
+				holds: suite.status === 0,
+			};
+		}
+		const logFile = path.join( resultsDir, `${ figure.suite }.log` );
+		const output = fs.existsSync( logFile )
+			? fs.readFileSync( logFile, 'utf8' )
+			: '';
+		const match = output.match( figure.pattern );
+		if ( ! match ) {
+			return {
+				label: figure.label,
+				value: `missing: ${ figure.suite } did not print it`,
+				holds: false,
+			};
+		}
+		return {
+			label: figure.label,
+			value: figure.show( match ),
+			holds: figure.holds( match ),
+		};
+	} );
+}
 
 function fromJest( report ) {
 	return {
@@ -108,6 +289,29 @@ for ( const suite of suites ) {
 		`${ suite.name.padEnd( 20 ) } ${ String( counts.passed ).padStart( 7 ) } ${ String( counts.failed ).padStart( 7 ) } ${ String( counts.skipped ).padStart( 8 ) } ${ String( suite.seconds ).padStart( 8 ) }${ counts.note ? '  (' + counts.note + ')' : '' }\n`
 	);
 }
+
+const figures = readFigures( suites );
+const off = figures.filter( ( figure ) => ! figure.holds );
+process.stdout.write( '\nFigure                                      value\n' );
+for ( const figure of figures ) {
+	process.stdout.write(
+		`${ figure.label.padEnd( 43 ) } ${ figure.value }${
+			figure.holds ? '' : '  ← NOT AS IT MUST BE'
+		}\n`
+	);
+}
+// All figures together are one more check.
+if ( off.length > 0 ) {
+	total.failed += 1;
+} else {
+	total.passed += 1;
+}
+process.stdout.write(
+	`figures: ${ figures.length - off.length } of ${
+		figures.length
+	} as they must be\n`
+);
+
 process.stdout.write(
 	`\n${ total.passed } passed, ${ total.failed } failed, ${ total.skipped } skipped\n`
 );

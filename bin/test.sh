@@ -14,14 +14,15 @@ cd "$ROOT_DIR"
 
 # run_suite <name> <result file or -> <command...>
 # A suite that writes a result file is counted test by test; one that does
-# not (a linter) counts as one check.
+# not (a linter) counts as one check. What it prints is also kept as
+# <name>.log, where bin/summarize.js reads the figures.
 run_suite() {
 	local name="$1" result_file="$2"
 	shift 2
 	log "── $name: $*"
 	local started=$SECONDS
-	"$@"
-	local status=$?
+	"$@" 2>&1 | tee "$RESULTS/$name.log"
+	local status=${PIPESTATUS[0]}
 	printf '{"name":"%s","status":%d,"resultFile":"%s","seconds":%d}\n' \
 		"$name" "$status" "$result_file" $((SECONDS - started)) >"$RESULTS/$name.json"
 	return 0
@@ -40,7 +41,9 @@ mkdir -p "$LOG_DIR"
 bash "$ROOT_DIR/bin/start.sh" >"$LOG_DIR/start-for-tests.log" 2>&1 ||
 	{ cat "$LOG_DIR/start-for-tests.log"; die "could not start the local stack"; }
 run_suite phpunit-standin artifacts/phpunit-standin.xml env CIVIKEY_CIVICRM=standin bash bin/test-php.sh
+run_suite phpunit-multisite artifacts/phpunit-multisite.xml env CIVIKEY_CIVICRM=standin CIVIKEY_MULTISITE=1 bash bin/test-php.sh
 run_suite plugin-zip - bash bin/test-zip.sh
+run_suite plugin-check - bash bin/plugin-check.sh
 run_suite e2e artifacts/e2e.json npx playwright test --config tests/e2e/playwright.config.ts
 
 node "$ROOT_DIR/bin/summarize.js" "$RESULTS"

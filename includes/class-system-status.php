@@ -59,12 +59,23 @@ class System_Status {
 	 * @return array{civicrm: array{state: string, version: string|null, message: string}, authx: array{state: string, message: string}, access: array{can_manage_keys: bool, capability: string, has_capability: bool, can_edit_api_keys: bool|null, message: string}}
 	 */
 	public function for_current_user(): array {
-		$state = $this->gateway->availability();
+		$state             = $this->gateway->availability();
+		$can_edit_api_keys = null;
+		if ( Availability::READY === $state ) {
+			$verdict = $this->contacts->current_user_may_edit_keys();
+			if ( is_wp_error( $verdict ) && 503 === ( $verdict->get_error_data()['status'] ?? null ) ) {
+				// CiviCRM started but cannot answer (its database is down, say):
+				// that is what to fix, not the user's permissions.
+				$state = Availability::UNAVAILABLE;
+			} else {
+				// A refusal to answer counts as no.
+				$can_edit_api_keys = true === $verdict;
+			}
+		}
 		$ready = Availability::READY === $state;
 
-		$capability        = Access::capability();
-		$has_capability    = current_user_can( $capability );
-		$can_edit_api_keys = $ready ? $this->current_user_may_edit_api_keys() : null;
+		$capability     = Access::capability();
+		$has_capability = current_user_can( $capability );
 
 		return array(
 			'civicrm' => array(
@@ -84,16 +95,6 @@ class System_Status {
 				'message'           => $this->access_message( $ready, $has_capability, $can_edit_api_keys, $capability ),
 			),
 		);
-	}
-
-	/**
-	 * CiviCRM's verdict on api_key for the current user; a refusal to answer
-	 * counts as no.
-	 *
-	 * @return bool
-	 */
-	private function current_user_may_edit_api_keys(): bool {
-		return true === $this->contacts->current_user_may_edit_keys();
 	}
 
 	/**

@@ -9,6 +9,7 @@ namespace CiviKey\CLI;
 
 use CiviKey\Audit\Audit_Log;
 use CiviKey\Inventory\Inventory;
+use CiviKey\Inventory\Inventory_Sort;
 use CiviKey\Keys\Key_Policy;
 use CiviKey\Keys\Key_Service;
 use CiviKey\Permissions\Profiles;
@@ -84,6 +85,26 @@ class Command {
 	 * [--problems]
 	 * : Only keys with at least one problem.
 	 *
+	 * [--sort=<field>]
+	 * : Order of the keys. Keys never used (or never changed through CiviKey) count as the oldest.
+	 * ---
+	 * default: id
+	 * options:
+	 *   - id
+	 *   - name
+	 *   - last_used
+	 *   - last_changed
+	 * ---
+	 *
+	 * [--order=<order>]
+	 * : Direction of the order.
+	 * ---
+	 * default: asc
+	 * options:
+	 *   - asc
+	 *   - desc
+	 * ---
+	 *
 	 * [--format=<format>]
 	 * : Output format.
 	 * ---
@@ -94,6 +115,11 @@ class Command {
 	 *   - csv
 	 * ---
 	 *
+	 * ## EXAMPLES
+	 *
+	 *     # Keys with a problem, most recently used first.
+	 *     $ wp civikey list --problems --sort=last_used --order=desc --user=admin
+	 *
 	 * @subcommand list
 	 *
 	 * @param array<int, string>    $args       Positional arguments.
@@ -102,8 +128,10 @@ class Command {
 	public function list_( array $args, array $assoc_args ): void {
 		$this->require_user();
 		$only_problems = (bool) WP_CLI\Utils\get_flag_value( $assoc_args, 'problems', false );
+		$sort          = (string) ( $assoc_args['sort'] ?? Inventory_Sort::BY_ID );
+		$order         = (string) ( $assoc_args['order'] ?? Inventory_Sort::ASC );
 		$rows          = array();
-		foreach ( $this->inventory->all() as $item ) {
+		foreach ( $this->inventory->all( 500, $sort, $order ) as $item ) {
 			if ( $item instanceof WP_Error ) {
 				$this->fail( $item );
 				return;
@@ -118,6 +146,7 @@ class Command {
 				'ends_with'    => $item['key']['fingerprint']['last4'] ?? '',
 				'user'         => null === $item['user'] ? '' : (string) ( $item['user']['login'] ?? '#' . $item['user']['id'] ),
 				'roles'        => null === $item['user'] ? '' : implode( ',', $item['user']['roles'] ),
+				'last_used'    => null === $item['last_used'] ? '' : (string) $item['last_used']['at'],
 				'problems'     => implode( ',', $item['problems'] ),
 			);
 		}
@@ -135,7 +164,7 @@ class Command {
 			WP_CLI::success( $only_problems ? 'No key has a problem.' : 'No contact holds a key.' );
 			return;
 		}
-		WP_CLI\Utils\format_items( $format, $rows, array( 'contact_id', 'display_name', 'key_length', 'ends_with', 'user', 'roles', 'problems' ) );
+		WP_CLI\Utils\format_items( $format, $rows, array( 'contact_id', 'display_name', 'key_length', 'ends_with', 'user', 'roles', 'last_used', 'problems' ) );
 	}
 
 	/**

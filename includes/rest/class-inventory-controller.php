@@ -8,6 +8,7 @@
 namespace CiviKey\REST;
 
 use CiviKey\Inventory\Inventory;
+use CiviKey\Inventory\Inventory_Sort;
 use CiviKey\Keys\Key_Service;
 use WP_Error;
 use WP_REST_Controller;
@@ -19,8 +20,9 @@ use WP_REST_Server;
  * Every key on the site with its problems, and revoking several at once.
  *
  * Without a filter, pages come straight from CiviCRM (a fixed number of calls
- * per page). Problems are judged in PHP, so filtering by one scans the keyed
- * contacts in large pages and pages the result here.
+ * per page, in any order). Problems are judged in PHP, so filtering by one
+ * scans the keyed contacts in large pages, in the order asked for, and pages
+ * the result here.
  */
 class Inventory_Controller extends WP_REST_Controller {
 
@@ -85,7 +87,28 @@ class Inventory_Controller extends WP_REST_Controller {
 						'enum'        => array_merge( array( '', 'any' ), array_keys( Inventory::problem_labels() ) ),
 						'default'     => '',
 					),
+					'orderby'  => array(
+						'description' => __( 'Order of the keys: contact ID, contact name (CiviCRM\'s sort name), when the key was last used, or when CiviKey last set or replaced it. Keys never used (or never changed through CiviKey) count as the oldest.', 'civikey' ),
+						'type'        => 'string',
+						'enum'        => Inventory_Sort::fields(),
+						'default'     => Inventory_Sort::BY_ID,
+					),
+					'order'    => array(
+						'description' => __( 'Direction of the order: asc (lowest, A to Z, oldest first) or desc.', 'civikey' ),
+						'type'        => 'string',
+						'enum'        => array( Inventory_Sort::ASC, Inventory_Sort::DESC ),
+						'default'     => Inventory_Sort::ASC,
+					),
 				),
+			)
+		);
+		register_rest_route(
+			Routes::REST_NAMESPACE,
+			'/inventory/summary',
+			array(
+				'methods'             => WP_REST_Server::READABLE,
+				'callback'            => array( $this, 'get_summary' ),
+				'permission_callback' => array( Routes::class, 'check_manage_capability' ),
 			)
 		);
 		register_rest_route(
@@ -144,6 +167,19 @@ class Inventory_Controller extends WP_REST_Controller {
 	}
 
 	/**
+	 * How many keys there are, and how many have each problem.
+	 *
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function get_summary() {
+		$counts = $this->inventory->problem_counts();
+		if ( is_wp_error( $counts ) ) {
+			return $counts;
+		}
+		return rest_ensure_response( $counts );
+	}
+
+	/**
 	 * A page of the inventory.
 	 *
 	 * @param WP_REST_Request $request Request.
@@ -153,15 +189,17 @@ class Inventory_Controller extends WP_REST_Controller {
 		$page     = (int) $request['page'];
 		$per_page = (int) $request['per_page'];
 		$problem  = (string) $request['problem'];
+		$orderby  = (string) $request['orderby'];
+		$order    = (string) $request['order'];
 		if ( '' === $problem ) {
-			$found = $this->inventory->page( $page, $per_page );
+			$found = $this->inventory->page( $page, $per_page, $orderby, $order );
 			if ( is_wp_error( $found ) ) {
 				return $found;
 			}
 			return Routes::paged( $found['items'], $found['total'], $per_page );
 		}
 		$matching = array();
-		foreach ( $this->inventory->all( self::SCAN_PAGE ) as $item ) {
+		foreach ( $this->inventory->all( self::SCAN_PAGE, $orderby, $order ) as $item ) {
 			if ( $item instanceof WP_Error ) {
 				return $item;
 			}

@@ -33,6 +33,25 @@ export type KnownInventoryProblem = ( typeof INVENTORY_PROBLEMS )[ number ];
  */
 export type InventoryFilter = '' | 'any' | string;
 
+/**
+ * What the server can order the inventory by: contact ID, name (CiviCRM's
+ * sort name), when the key was last used, or when CiviKey last set it.
+ */
+export const INVENTORY_ORDER_BY = [
+	'id',
+	'name',
+	'last_used',
+	'last_changed',
+] as const;
+
+export type InventoryOrderBy = ( typeof INVENTORY_ORDER_BY )[ number ];
+
+/**
+ * Direction of an order. Keys never used (or never changed through
+ * CiviKey) count as the oldest: first in `asc`, last in `desc`.
+ */
+export type SortOrder = 'asc' | 'desc';
+
 /** Translated label of each problem code, as the server sends them. */
 export type ProblemLabels = Record< string, string >;
 
@@ -102,6 +121,10 @@ export interface InventoryQuery {
 	perPage?: number;
 	/** Only keys with this problem, or with `any`. */
 	problem?: InventoryFilter;
+	/** Order of the keys across every page; `id` when not given. */
+	orderBy?: InventoryOrderBy;
+	/** Direction of the order; `asc` when not given. */
+	order?: SortOrder;
 }
 
 /** What happened to one contact's key in a bulk revoke. */

@@ -193,11 +193,13 @@ export function clampInteger(
  * @param query.page    Page, from 1.
  * @param query.perPage Keys per page, 1 to 200.
  * @param query.problem `any`, a problem code, or empty for every key.
+ * @param query.orderBy Order of the keys across every page (by the server).
+ * @param query.order   `asc` or `desc`.
  * @param options       Request options.
  * @return The page. Rejects with an `ApiError`.
  */
 export function getInventory(
-	{ page, perPage, problem = '' }: InventoryQuery = {},
+	{ page, perPage, problem = '', orderBy, order }: InventoryQuery = {},
 	options?: RequestOptions
 ): Promise< Paged< InventoryItem > > {
 	const query = new URLSearchParams( {
@@ -208,6 +210,12 @@ export function getInventory(
 	} );
 	if ( problem !== '' ) {
 		query.set( 'problem', problem );
+	}
+	if ( orderBy ) {
+		query.set( 'orderby', orderBy );
+	}
+	if ( order ) {
+		query.set( 'order', order );
 	}
 	return fetchPage(
 		`${ INVENTORY_PATH }?${ query.toString() }`,

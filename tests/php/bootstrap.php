@@ -27,6 +27,13 @@ if ( 0 !== $civikey_status ) {
 	exit( 1 );
 }
 
+if ( CIVIKEY_TESTS_MULTISITE ) {
+	// After the install, which runs as a single site (see install-test-site.php).
+	define( 'MULTISITE', true );
+	define( 'SUBDOMAIN_INSTALL', false );
+	$GLOBALS['base'] = '/';
+}
+
 // PHPUnit includes this file inside a function; WordPress expects these globals.
 global $wpdb, $current_site, $current_blog, $wp_rewrite, $shortcode_tags, $wp, $phpmailer, $wp_theme_directories;
 require ABSPATH . 'wp-settings.php';
@@ -48,3 +55,8 @@ if ( 'none' === CIVIKEY_TESTS_CIVICRM ) {
 require __DIR__ . '/includes/trait-runs-wp-cli.php';
 require __DIR__ . '/includes/class-test-case.php';
 require __DIR__ . '/includes/class-counting-gateway.php';
+
+if ( CIVIKEY_TESTS_MULTISITE ) {
+	require __DIR__ . '/includes/multisite.php';
+	civikey_tests_add_second_site();
+}

@@ -51,6 +51,9 @@ if ( $civikey_civicrm_users ) {
 update_option( 'siteurl', 'http://' . WP_TESTS_DOMAIN );
 update_option( 'home', 'http://' . WP_TESTS_DOMAIN );
 update_option( 'permalink_structure', '/%postname%/' );
+if ( CIVIKEY_TESTS_MULTISITE ) {
+	civikey_tests_install_network();
+}
 
 if ( $civikey_install_civicrm ) {
 	civikey_tests_install_real_civicrm();
@@ -79,7 +82,30 @@ if ( 'real' === CIVIKEY_TESTS_CIVICRM ) {
 if ( function_exists( 'civicrm_initialize' ) ) {
 	civicrm_initialize();
 }
-fwrite( STDOUT, 'Installed WordPress ' . get_bloginfo( 'version' ) . ' into ' . DB_NAME . ' with CiviCRM: ' . CIVIKEY_TESTS_CIVICRM . "\n" );
+fwrite( STDOUT, 'Installed WordPress ' . get_bloginfo( 'version' ) . ( CIVIKEY_TESTS_MULTISITE ? ' as a network' : '' ) . ' into ' . DB_NAME . ' with CiviCRM: ' . CIVIKEY_TESTS_CIVICRM . "\n" );
+
+/**
+ * Turns the fresh site into a network whose main site it is, as WordPress's
+ * own test library does (tests/phpunit/includes/install.php in
+ * wordpress-develop): install_network() creates the network tables and
+ * populate_network() the network, with the admin as its super admin. The
+ * process goes on as a single site; the bootstrap loads WordPress as a
+ * network.
+ */
+function civikey_tests_install_network(): void {
+	global $wpdb;
+	define( 'WP_INSTALLING_NETWORK', true );
+	// wpdb names the network tables only when WordPress loads as a network.
+	foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed_table ) {
+		$wpdb->$table = $prefixed_table;
+	}
+	install_network();
+	$network = populate_network( 1, WP_TESTS_DOMAIN, WP_TESTS_EMAIL, 'CiviKey tests network', '/', false );
+	if ( is_wp_error( $network ) ) {
+		fwrite( STDERR, 'Making the test site a network failed: ' . $network->get_error_message() . "\n" );
+		exit( 1 );
+	}
+}
 
 /**
  * Drops every table of the WordPress test database: WordPress's and the

@@ -22,6 +22,14 @@
  *   from the environment, like the local stack's, and have CiviKey in
  *   wp-content/plugins/civikey.
  *
+ * CIVIKEY_MULTISITE=1 runs the tests on a WordPress network instead (the
+ * suite bin/test-php.sh runs as phpunit-multisite): its own test database,
+ * civikey_test_ms unless CIVIKEY_TEST_DB_NAME says otherwise, installed as a
+ * single site and then turned into a network with WordPress's own
+ * install_network() and populate_network(), as WordPress's test library does;
+ * the constants that make WordPress load as a network are defined by the
+ * bootstrap only, after that install. Only with the stand-in.
+ *
  * @package CiviKey\Tests
  */
 
@@ -34,8 +42,14 @@ define( 'CIVIKEY_TESTS_ROOT', dirname( __DIR__, 2 ) );
 define( 'CIVIKEY_TESTS_WP_DIR', rtrim( $civikey_env( 'CIVIKEY_WP_DIR', CIVIKEY_TESTS_ROOT . '/.stack/wordpress' ), '/' ) );
 define( 'CIVIKEY_TESTS_CIVICRM', $civikey_env( 'CIVIKEY_CIVICRM', 'standin' ) );
 
+define( 'CIVIKEY_TESTS_MULTISITE', '1' === $civikey_env( 'CIVIKEY_MULTISITE', '0' ) );
+
 if ( ! in_array( CIVIKEY_TESTS_CIVICRM, array( 'standin', 'none', 'real' ), true ) ) {
 	fwrite( STDERR, 'CIVIKEY_CIVICRM must be standin, none or real, not "' . CIVIKEY_TESTS_CIVICRM . "\".\n" );
+	exit( 1 );
+}
+if ( CIVIKEY_TESTS_MULTISITE && 'standin' !== CIVIKEY_TESTS_CIVICRM ) {
+	fwrite( STDERR, "CIVIKEY_MULTISITE=1 runs with the CiviCRM stand-in only (CIVIKEY_CIVICRM=standin).\n" );
 	exit( 1 );
 }
 
@@ -45,7 +59,7 @@ if ( ! is_file( CIVIKEY_TESTS_WP_DIR . '/wp-settings.php' ) ) {
 }
 
 define( 'ABSPATH', CIVIKEY_TESTS_WP_DIR . '/' );
-define( 'DB_NAME', $civikey_env( 'CIVIKEY_TEST_DB_NAME', 'civikey_test' ) );
+define( 'DB_NAME', $civikey_env( 'CIVIKEY_TEST_DB_NAME', CIVIKEY_TESTS_MULTISITE ? 'civikey_test_ms' : 'civikey_test' ) );
 define( 'DB_USER', $civikey_env( 'CIVIKEY_DB_USER', 'civikey' ) );
 define( 'DB_PASSWORD', $civikey_env( 'CIVIKEY_DB_PASSWORD', 'civikey' ) );
 define( 'DB_HOST', $civikey_env( 'CIVIKEY_DB_HOST', '127.0.0.1' ) . ':' . $civikey_env( 'CIVIKEY_DB_PORT', '3307' ) );

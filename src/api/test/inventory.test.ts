@@ -83,6 +83,19 @@ describe( 'getInventory', () => {
 		} );
 	} );
 
+	it( 'should send the order for the server to sort every page by', async () => {
+		mockApiFetch.mockResolvedValue( makeResponse( [] ) );
+
+		await getInventory( { orderBy: 'last_used', order: 'desc' } );
+
+		expect( onlyQuery() ).toEqual( {
+			page: '1',
+			per_page: '50',
+			orderby: 'last_used',
+			order: 'desc',
+		} );
+	} );
+
 	it( 'should leave out an empty problem and default to page 1 of 50', async () => {
 		mockApiFetch.mockResolvedValue( makeResponse( [] ) );
 

@@ -41,7 +41,7 @@ import type {
 	InventoryViewProps,
 	LabelledRevokeResult,
 } from './types';
-import { filterItems, sortItems } from './utils';
+import { filterItems, sortToValue, valueToSort } from './utils';
 
 /** Contacts named in the bulk revoke confirmation; the rest are counted. */
 const NAMED_IN_CONFIRMATION = 5;
@@ -49,10 +49,14 @@ const NAMED_IN_CONFIRMATION = 5;
 /** Until the labels arrive (or when they cannot), codes are shown as is. */
 const NO_LABELS: ProblemLabels = {};
 
+/** The server's own order: by contact ID. */
+const DEFAULT_SORT: InventorySort = { orderBy: 'id', order: 'asc' };
+
 /**
  * Every key on the site, a page at a time, with its problems; filter by
- * problem, search and sort the page, open a contact in the Keys view, and
- * revoke several keys after one confirmation.
+ * problem and sort (both on the server, across every page), search the page,
+ * open a contact in the Keys view, and revoke several keys after one
+ * confirmation.
  *
  * @param props               Component props.
  * @param props.onOpenContact Opens a contact in the Keys view.
@@ -68,7 +72,8 @@ export default function InventoryView( {
 	const [ problem, setProblem ] = useState< InventoryFilter >( '' );
 	const [ page, setPage ] = useState( 1 );
 	const [ search, setSearch ] = useState( '' );
-	const [ sort, setSort ] = useState< InventorySort >( 'id' );
+	const [ sort, setSort ] = useState< InventorySort >( DEFAULT_SORT );
+	const sortValue = sortToValue( sort );
 	const [ selected, setSelected ] = useState< ReadonlySet< number > >(
 		() => new Set()
 	);
@@ -82,14 +87,15 @@ export default function InventoryView( {
 
 	const labels = useApiRequest( getProblemLabels ).data ?? NO_LABELS;
 
+	const { orderBy, order } = sort;
 	const load = useCallback(
 		( options: RequestOptions ) =>
-			getInventory( { page, perPage, problem }, options ),
-		[ page, perPage, problem ]
+			getInventory( { page, perPage, problem, orderBy, order }, options ),
+		[ page, perPage, problem, orderBy, order ]
 	);
 	const { data, error, isLoading, retry } = useApiRequest(
 		load,
-		`${ problem }\n${ page }`
+		`${ problem }\n${ page }\n${ sortValue }`
 	);
 
 	// Coming back from another view: keys may have changed there.
@@ -108,8 +114,8 @@ export default function InventoryView( {
 		}
 	}, [ data, page ] );
 
-	// A new page or filter starts with nothing selected.
-	useEffect( () => setSelected( new Set() ), [ page, problem ] );
+	// A new page, filter or order starts with nothing selected.
+	useEffect( () => setSelected( new Set() ), [ page, problem, sortValue ] );
 
 	useEffect( () => {
 		if ( results ) {
@@ -118,8 +124,8 @@ export default function InventoryView( {
 	}, [ results ] );
 
 	const items = useMemo(
-		() => sortItems( filterItems( data?.items ?? [], search ), sort ),
-		[ data, search, sort ]
+		() => filterItems( data?.items ?? [], search ),
+		[ data, search ]
 	);
 	// Only rows on screen can be revoked: what is hidden by the search stays.
 	const chosen = items.filter( ( item ) => selected.has( item.id ) );
@@ -251,26 +257,55 @@ export default function InventoryView( {
 					__nextHasNoMarginBottom
 				/>
 				<SelectControl
-					label={ __( 'Sort this page by', 'civikey' ) }
-					value={ sort }
+					label={ __( 'Sort by', 'civikey' ) }
+					value={ sortValue }
 					options={ [
-						{ value: 'id', label: __( 'Contact ID', 'civikey' ) },
-						{ value: 'name', label: __( 'Name', 'civikey' ) },
 						{
-							value: 'used_desc',
+							value: 'id:asc',
+							label: __( 'Contact ID, lowest first', 'civikey' ),
+						},
+						{
+							value: 'id:desc',
+							label: __( 'Contact ID, highest first', 'civikey' ),
+						},
+						{
+							value: 'name:asc',
+							label: __( 'Name, A to Z', 'civikey' ),
+						},
+						{
+							value: 'name:desc',
+							label: __( 'Name, Z to A', 'civikey' ),
+						},
+						{
+							value: 'last_used:desc',
 							label: __( 'Last used, newest first', 'civikey' ),
 						},
 						{
-							value: 'used_asc',
+							value: 'last_used:asc',
 							label: __(
 								'Last used, oldest or never first',
 								'civikey'
 							),
 						},
+						{
+							value: 'last_changed:desc',
+							label: __(
+								'Last changed, newest first',
+								'civikey'
+							),
+						},
+						{
+							value: 'last_changed:asc',
+							label: __(
+								'Last changed, oldest or never first',
+								'civikey'
+							),
+						},
 					] }
-					onChange={ ( value: string ) =>
-						setSort( value as InventorySort )
-					}
+					onChange={ ( value: string ) => {
+						setSort( valueToSort( value, DEFAULT_SORT ) );
+						setPage( 1 );
+					} }
 					__next40pxDefaultSize
 					__nextHasNoMarginBottom
 				/>

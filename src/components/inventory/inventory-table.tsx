@@ -95,13 +95,12 @@ export default function InventoryTable( {
 		}
 	}, [ selectedCount, isAllSelected ] );
 
-	const contactSort = sort === 'id' || sort === 'name' ? 'ascending' : 'none';
-	let usedSort: 'ascending' | 'descending' | 'none' = 'none';
-	if ( sort === 'used_asc' ) {
-		usedSort = 'ascending';
-	} else if ( sort === 'used_desc' ) {
-		usedSort = 'descending';
-	}
+	const ariaSort = ( ...columns: string[] ) => {
+		if ( ! columns.includes( sort.orderBy ) ) {
+			return 'none';
+		}
+		return sort.order === 'asc' ? 'ascending' : 'descending';
+	};
 
 	return (
 		<div
@@ -132,17 +131,22 @@ export default function InventoryTable( {
 								) }
 							/>
 						</td>
-						<th scope="col" aria-sort={ contactSort }>
+						<th scope="col" aria-sort={ ariaSort( 'id', 'name' ) }>
 							{ __( 'Contact', 'civikey' ) }
 						</th>
 						<th scope="col">
 							{ __( 'WordPress user', 'civikey' ) }
 						</th>
 						<th scope="col">{ __( 'Key', 'civikey' ) }</th>
-						<th scope="col" aria-sort={ usedSort }>
+						<th scope="col" aria-sort={ ariaSort( 'last_used' ) }>
 							{ __( 'Last used', 'civikey' ) }
 						</th>
-						<th scope="col">{ __( 'Last changed', 'civikey' ) }</th>
+						<th
+							scope="col"
+							aria-sort={ ariaSort( 'last_changed' ) }
+						>
+							{ __( 'Last changed', 'civikey' ) }
+						</th>
 						<th scope="col">{ __( 'Problems', 'civikey' ) }</th>
 						<th scope="col">{ __( 'Actions', 'civikey' ) }</th>
 					</tr>

@@ -3,12 +3,17 @@
  */
 import type {
 	InventoryItem,
+	InventoryOrderBy,
 	ProblemLabels,
 	RevokeResult,
+	SortOrder,
 } from '../../api/inventory-types';
 
-/** How the rows of a page are ordered (in the browser, not by the server). */
-export type InventorySort = 'id' | 'name' | 'used_desc' | 'used_asc';
+/** How the server orders the keys, across every page. */
+export interface InventorySort {
+	orderBy: InventoryOrderBy;
+	order: SortOrder;
+}
 
 export interface InventoryViewProps {
 	/**

@@ -1,7 +1,12 @@
 /**
  * Internal dependencies
  */
-import type { InventoryItem } from '../../api/inventory-types';
+import {
+	INVENTORY_ORDER_BY,
+	type InventoryItem,
+	type InventoryOrderBy,
+	type SortOrder,
+} from '../../api/inventory-types';
 import type { InventorySort } from './types';
 
 /**
@@ -27,39 +32,42 @@ export function filterItems(
 }
 
 /**
- * The rows in the order asked for; ties keep the server's order (by ID).
- * A key never used comes last when newest uses come first, and first when
- * oldest come first.
+ * A sort as the value of one select option, e.g. `last_used:desc`.
  *
- * @param items Rows.
- * @param sort  Order.
- * @return A sorted copy.
+ * @param sort         Sort.
+ * @param sort.orderBy What the keys are ordered by.
+ * @param sort.order   Direction.
+ * @return Its option value.
  */
-export function sortItems(
-	items: InventoryItem[],
-	sort: InventorySort
-): InventoryItem[] {
-	const byId = ( a: InventoryItem, b: InventoryItem ) => a.id - b.id;
-	// 'Y-m-d H:i:s' strings sort as dates; '' (never used) sorts first.
-	const used = ( item: InventoryItem ) => item.last_used?.at ?? '';
-	const byUse = ( a: InventoryItem, b: InventoryItem ) => {
-		if ( used( a ) === used( b ) ) {
-			return 0;
-		}
-		return used( a ) < used( b ) ? -1 : 1;
-	};
-	const compare: Record<
-		InventorySort,
-		( a: InventoryItem, b: InventoryItem ) => number
-	> = {
-		id: byId,
-		name: ( a, b ) =>
-			a.display_name.localeCompare( b.display_name, undefined, {
-				sensitivity: 'base',
-				numeric: true,
-			} ) || byId( a, b ),
-		used_desc: ( a, b ) => byUse( b, a ) || byId( a, b ),
-		used_asc: ( a, b ) => byUse( a, b ) || byId( a, b ),
-	};
-	return [ ...items ].sort( compare[ sort ] );
+export function sortToValue( {
+	orderBy,
+	order,
+}: InventorySort ): `${ InventoryOrderBy }:${ SortOrder }` {
+	return `${ orderBy }:${ order }`;
+}
+
+/**
+ * The sort an option value stands for.
+ *
+ * @param value    E.g. `name:asc`.
+ * @param fallback What an unknown value means.
+ * @return The sort.
+ */
+export function valueToSort(
+	value: string,
+	fallback: InventorySort
+): InventorySort {
+	const parts = value.split( ':' );
+	const [ orderBy, order ] = parts;
+	const isKnown = ( INVENTORY_ORDER_BY as readonly string[] ).includes(
+		orderBy
+	);
+	if (
+		parts.length !== 2 ||
+		! isKnown ||
+		( order !== 'asc' && order !== 'desc' )
+	) {
+		return fallback;
+	}
+	return { orderBy: orderBy as InventoryOrderBy, order };
 }

@@ -7,6 +7,7 @@
 
 namespace CiviKey\Tests\CLI;
 
+use CiviKey\Tests\Runs_WP_CLI;
 use CiviKey\Tests\Test_Case;
 
 /**
@@ -15,6 +16,8 @@ use CiviKey\Tests\Test_Case;
  * checks its output, its exit code and what CiviCRM then holds.
  */
 class CLI_Command_Test extends Test_Case {
+
+	use Runs_WP_CLI;
 
 	private const KEY = 'Clitestkey0123456789abcdefghijkl';
 
@@ -122,49 +125,5 @@ class CLI_Command_Test extends Test_Case {
 
 		$bad_date = $this->wp( 'civikey audit --since=someday' );
 		$this->assertSame( 1, $bad_date['exit'] );
-	}
-
-	/**
-	 * Runs `wp` against this test database.
-	 *
-	 * @param string $command Arguments after `wp`.
-	 * @param string $user    --user value; '' for none.
-	 * @return array{exit: int, stdout: string, stderr: string}
-	 */
-	private function wp( string $command, string $user = 'admin' ) {
-		$wp   = CIVIKEY_TESTS_ROOT . '/vendor/wp-cli/wp-cli/php/boot-fs.php';
-		$line = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $wp ) . ' --path=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR )
-			. ( '' !== $user ? ' --user=' . escapeshellarg( $user ) : '' ) . ' ' . $command;
-		$env  = array_merge(
-			getenv(),
-			array(
-				'CIVIKEY_DB_NAME'      => DB_NAME,
-				'CIVIKEY_TABLE_PREFIX' => $GLOBALS['table_prefix'],
-				'WP_CLI_ALLOW_ROOT'    => '1',
-			)
-		);
-		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs the real wp command.
-		$process = proc_open(
-			$line,
-			array(
-				1 => array( 'pipe', 'w' ),
-				2 => array(
-					'pipe',
-					'w',
-				),
-			),
-			$pipes,
-			CIVIKEY_TESTS_ROOT,
-			$env
-		);
-		$stdout  = stream_get_contents( $pipes[1] );
-		$stderr  = stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		return array(
-			'exit'   => proc_close( $process ),
-			'stdout' => (string) $stdout,
-			'stderr' => (string) $stderr,
-		);
 	}
 }

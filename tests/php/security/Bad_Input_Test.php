@@ -147,6 +147,14 @@ class Bad_Input_Test extends Test_Case {
 			// The key route is EDITABLE: POST and PATCH reach it too.
 			$requests[] = array( 'PATCH', "/civikey/v1/contacts/$contact_id/key", array( 'key' => $key ) );
 			$requests[] = array( 'POST', "/civikey/v1/contacts/$contact_id/key", array( 'key' => $key ) );
+			$requests[] = array(
+				'POST',
+				'/civikey/v1/integrations',
+				array(
+					'name' => 'Fuzz',
+					'key'  => $key,
+				),
+			);
 		}
 		foreach ( self::garbage() as $value ) {
 			$requests[] = array(
@@ -160,7 +168,25 @@ class Bad_Input_Test extends Test_Case {
 			$requests[] = array( 'PUT', "/civikey/v1/contacts/$contact_id/key", array( 'keys' => $value ) );
 			if ( ! is_string( $value ) || '' === $value || strlen( $value ) > 64 ) {
 				$requests[] = array( 'POST', '/civikey/v1/contacts', array( 'name' => $value ) );
+				$requests[] = array(
+					'POST',
+					'/civikey/v1/integrations',
+					array(
+						'name' => $value,
+						'key'  => 'Fuzzkey0123456789abcdefghijklmno',
+					),
+				);
+				$requests[] = array( 'GET', '/civikey/v1/integrations/plan', array( 'name' => $value ) );
 			}
+			$requests[] = array(
+				'POST',
+				'/civikey/v1/integrations',
+				array(
+					'name'    => 'Fuzz',
+					'key'     => 'Fuzzkey0123456789abcdefghijklmno',
+					'profile' => $value,
+				),
+			);
 			$requests[] = array(
 				'POST',
 				'/civikey/v1/contacts',

@@ -7,14 +7,14 @@
 
 namespace CiviKey\Tests\Security;
 
-use CiviKey\Tests\Test_Case;
+require_once __DIR__ . '/class-route-matrix-case.php';
 
 /**
  * Only administrators (and users CiviCRM trusts with keys, who also hold the
  * WordPress capability) may use CiviKey's routes. Prints the number of
  * unauthorized successes, which must be 0.
  */
-class Role_Matrix_Test extends Test_Case {
+class Role_Matrix_Test extends Route_Matrix_Case {
 
 	/**
 	 * Users of each kind, by name.
@@ -25,6 +25,7 @@ class Role_Matrix_Test extends Test_Case {
 
 	protected function set_up() {
 		parent::set_up();
+		$this->route_loopback_to_civicrm();
 		// A user CiviCRM would let edit keys, but who lacks WordPress's capability.
 		add_role(
 			'civikey_matrix_keys_only',
@@ -53,68 +54,59 @@ class Role_Matrix_Test extends Test_Case {
 		);
 	}
 
+	/**
+	 * A route added to CiviKey but not to routes() would go untested.
+	 */
+	public function test_the_matrix_covers_every_route_and_method() {
+		$matrix    = $this->routes();
+		$uncovered = array();
+		$endpoints = 0;
+		foreach ( rest_get_server()->get_routes( 'civikey/v1' ) as $pattern => $handlers ) {
+			if ( '/civikey/v1' === $pattern ) {
+				continue;
+			}
+			foreach ( $handlers as $handler ) {
+				++$endpoints;
+				$methods = array_keys( array_filter( $handler['methods'] ) );
+				$covered = array_filter(
+					$matrix,
+					static function ( array $route ) use ( $pattern, $methods ): bool {
+						return in_array( $route['method'], $methods, true )
+							&& preg_match( '@^' . $pattern . '$@', str_replace( '{id}', '7', $route['path'] ) );
+					}
+				);
+				if ( ! $covered ) {
+					$uncovered[] = implode( ',', $methods ) . ' ' . $pattern;
+				}
+			}
+		}
+		$this->assertGreaterThan( 15, $endpoints, 'CiviKey registered fewer routes than expected.' );
+		$this->assertSame( array(), $uncovered, 'Add these routes to the role matrix.' );
+	}
+
 	public function test_only_the_intended_users_succeed_on_every_route() {
 		$unauthorized = 0;
 		$checked      = 0;
-		$table        = array();
 		foreach ( $this->users as $who => $user_id ) {
 			foreach ( $this->routes() as $name => $route ) {
-				$contact_id = $this->civicrm_contact( array( 'api_key' => $route['key'] ? \CiviKey\Keys\Key_Policy::generate() : null ) );
-				$params     = json_decode( str_replace( '"{id}"', (string) $contact_id, (string) wp_json_encode( $route['params'] ) ), true );
-				$this->login_as( $user_id );
-				$response = $this->rest( $route['method'], str_replace( '{id}', (string) $contact_id, $route['path'] ), $params );
-				$this->login_as( 0 );
-				$succeeded = $response->get_status() < 400;
-				if ( $succeeded && 'POST bulk revoke' === $name ) {
-					// A 200 lists each contact's outcome; only a revocation is a success.
-					$succeeded = (bool) $response->get_data()[0]['revoked'];
-				}
+				$call     = $this->call_route( $route, $user_id );
+				$response = $call['response'];
 				$intended = 'administrator' === $who || ( 'manage_options, no CiviCRM' === $who && $route['wordpress_only'] );
 				++$checked;
-				if ( $succeeded && ! $intended ) {
+				if ( $call['succeeded'] && ! $intended ) {
 					++$unauthorized;
 				}
-				$table[] = sprintf( '%-28s %-22s %d', $who, $name, $response->get_status() );
 				$this->assertSame(
 					$intended,
-					$succeeded,
+					$call['succeeded'],
 					sprintf( '%s on %s answered %d: %s', $who, $name, $response->get_status(), wp_json_encode( $response->get_data() ) )
 				);
-				if ( ! $succeeded && 0 === $user_id ) {
+				if ( ! $call['succeeded'] && 0 === $user_id ) {
 					$this->assertSame( 401, $response->get_status(), "$name must ask anonymous visitors to log in." );
 				}
 			}
 		}
 		fwrite( STDERR, "\nRole matrix: {$checked} route × user checks, unauthorized successes: {$unauthorized}\n" );
 		$this->assertSame( 0, $unauthorized );
-	}
-
-	/**
-	 * Every route, with parameters that succeed for an administrator.
-	 *
-	 * @return array<string, array{method: string, path: string, params: array<string, mixed>, key: bool, wordpress_only: bool}>
-	 */
-	private function routes(): array {
-		$route = static function ( string $method, string $path, array $params = array(), bool $key = false, bool $wordpress_only = false ): array {
-			return compact( 'method', 'path', 'params', 'key', 'wordpress_only' );
-		};
-		return array(
-			'GET status'       => $route( 'GET', '/civikey/v1/status', array(), false, true ),
-			'GET profiles'     => $route( 'GET', '/civikey/v1/profiles', array(), false, true ),
-			'GET contacts'     => $route( 'GET', '/civikey/v1/contacts', array( 'search' => 'Test' ) ),
-			'GET contact'      => $route( 'GET', '/civikey/v1/contacts/{id}' ),
-			'POST contacts'    => $route( 'POST', '/civikey/v1/contacts', array( 'name' => 'Matrix' ) ),
-			'PUT key'          => $route( 'PUT', '/civikey/v1/contacts/{id}/key', array( 'key' => 'Matrixnew0123456789abcdefghijklm' ) ),
-			'DELETE key'       => $route( 'DELETE', '/civikey/v1/contacts/{id}/key', array(), true ),
-			'GET site-key'     => $route( 'GET', '/civikey/v1/site-key', array(), false, true ),
-			'POST reveal'      => $route( 'POST', '/civikey/v1/site-key/reveal' ),
-			'GET connection'   => $route( 'GET', '/civikey/v1/connection', array(), false, true ),
-			'GET report'       => $route( 'GET', '/civikey/v1/contacts/{id}/report' ),
-			'POST user'        => $route( 'POST', '/civikey/v1/contacts/{id}/user', array( 'action' => 'create' ) ),
-			'GET inventory'    => $route( 'GET', '/civikey/v1/inventory', array(), true ),
-			'POST bulk revoke' => $route( 'POST', '/civikey/v1/inventory/revoke', array( 'contact_ids' => array( '{id}' ) ), true ),
-			'GET audit'        => $route( 'GET', '/civikey/v1/audit', array(), false, true ),
-			'GET site-health'  => $route( 'GET', '/civikey/v1/site-health', array(), false, true ),
-		);
 	}
 }

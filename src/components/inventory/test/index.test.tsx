@@ -180,19 +180,34 @@ describe( 'InventoryView', () => {
 			expect( callsTo( mockApiFetch, INVENTORY ) ).toHaveLength( 3 )
 		);
 		const queries = callsTo( mockApiFetch, INVENTORY ).map( queryOf );
-		expect( queries[ 0 ] ).toEqual( { page: '1', per_page: '50' } );
-		expect( queries[ 1 ] ).toEqual( { page: '2', per_page: '50' } );
+		const byId = { orderby: 'id', order: 'asc' };
+		expect( queries[ 0 ] ).toEqual( {
+			page: '1',
+			per_page: '50',
+			...byId,
+		} );
+		expect( queries[ 1 ] ).toEqual( {
+			page: '2',
+			per_page: '50',
+			...byId,
+		} );
 		expect( queries[ 2 ] ).toEqual( {
 			page: '1',
 			per_page: '50',
 			problem: 'stale',
+			...byId,
 		} );
 
 		await user.selectOptions( show, 'any' );
 		await waitFor( () =>
 			expect(
 				queryOf( callsTo( mockApiFetch, INVENTORY )[ 3 ] )
-			).toEqual( { page: '1', per_page: '50', problem: 'any' } )
+			).toEqual( {
+				page: '1',
+				per_page: '50',
+				problem: 'any',
+				...byId,
+			} )
 		);
 	} );
 
@@ -416,47 +431,67 @@ describe( 'InventoryView', () => {
 		expect( callsTo( mockApiFetch, INVENTORY ) ).toHaveLength( 1 );
 	} );
 
-	it( 'should sort the page by name and by last use', async () => {
+	it( 'should ask the server for the order chosen, from page 1, and mark the sorted column', async () => {
 		const user = userEvent.setup();
+		// Rows come in the server's order, which is not the ID order here.
 		serveInventory( [
-			[
-				makeInventoryItem( {
-					id: 1,
-					display_name: 'beta',
-					last_used: null,
-				} ),
-				makeInventoryItem( {
-					id: 2,
-					display_name: 'Alpha',
-					last_used: { at: '2024-01-01 00:00:00', ip: '' },
-				} ),
-				makeInventoryItem( {
-					id: 3,
-					display_name: 'gamma',
-					last_used: { at: '2024-06-01 00:00:00', ip: '' },
-				} ),
-			],
+			makeInventoryItems( 3 ).reverse(),
+			makeInventoryItems( 3, 300 ),
 		] );
-		render( <InventoryView onOpenContact={ jest.fn() } /> );
-		await screen.findByText( 'Alpha' );
-		const names = () =>
-			bodyRows().map(
-				( row ) => row.querySelector( 'strong' )?.textContent
-			);
-		const sortBy = screen.getByRole( 'combobox', {
-			name: 'Sort this page by',
-		} );
-
-		expect( names() ).toEqual( [ 'beta', 'Alpha', 'gamma' ] );
-		await user.selectOptions( sortBy, 'name' );
-		expect( names() ).toEqual( [ 'Alpha', 'beta', 'gamma' ] );
-		await user.selectOptions( sortBy, 'used_desc' );
-		expect( names() ).toEqual( [ 'gamma', 'Alpha', 'beta' ] );
+		const lastQuery = () =>
+			queryOf( callsTo( mockApiFetch, INVENTORY ).slice( -1 )[ 0 ] );
+		render( <InventoryView onOpenContact={ jest.fn() } perPage={ 3 } /> );
+		await screen.findByText( '6 keys. Page 1 of 2.' );
+		// The server's order is kept as it came: rows are not sorted again here.
 		expect(
-			screen.getByRole( 'columnheader', { name: 'Last used' } )
-		).toHaveAttribute( 'aria-sort', 'descending' );
-		await user.selectOptions( sortBy, 'used_asc' );
-		expect( names() ).toEqual( [ 'beta', 'Alpha', 'gamma' ] );
+			bodyRows()
+				.slice( 0, 2 )
+				.map( ( row ) => row.querySelector( 'strong' )?.textContent )
+		).toEqual( [ 'Service 102', 'Service 101' ] );
+		await user.click( screen.getByRole( 'button', { name: 'Next' } ) );
+		await screen.findByText( '6 keys. Page 2 of 2.' );
+		const sortBy = screen.getByRole( 'combobox', { name: 'Sort by' } );
+		const header = ( name: string ) =>
+			screen.getByRole( 'columnheader', { name } );
+		expect( header( 'Contact' ) ).toHaveAttribute(
+			'aria-sort',
+			'ascending'
+		);
+
+		await user.selectOptions( sortBy, 'last_used:desc' );
+
+		await screen.findByText( '6 keys. Page 1 of 2.' );
+		expect( lastQuery() ).toEqual( {
+			page: '1',
+			per_page: '3',
+			orderby: 'last_used',
+			order: 'desc',
+		} );
+		expect( header( 'Last used' ) ).toHaveAttribute(
+			'aria-sort',
+			'descending'
+		);
+		expect( header( 'Contact' ) ).toHaveAttribute( 'aria-sort', 'none' );
+
+		await user.selectOptions( sortBy, 'name:desc' );
+		await waitFor( () =>
+			expect( lastQuery() ).toMatchObject( {
+				page: '1',
+				orderby: 'name',
+				order: 'desc',
+			} )
+		);
+		expect( header( 'Contact' ) ).toHaveAttribute(
+			'aria-sort',
+			'descending'
+		);
+		await user.selectOptions( sortBy, 'last_changed:asc' );
+		await waitFor( () =>
+			expect( header( 'Last changed' ) ).toHaveAttribute(
+				'aria-sort',
+				'ascending'
+			)
+		);
 	} );
 
 	it( 'should open a contact in the Keys view', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 /**
  * Internal dependencies
  */
-import { filterItems, sortItems } from '../utils';
+import { filterItems, sortToValue, valueToSort } from '../utils';
 import { makeInventoryItem } from '../../../../tests/js/fixtures/inventory';
 
 const items = [
@@ -45,25 +45,19 @@ describe( 'filterItems', () => {
 	} );
 } );
 
-describe( 'sortItems', () => {
-	it( 'should sort by ID without changing the input', () => {
-		expect( ids( sortItems( items, 'id' ) ) ).toEqual( [ 1, 2, 3, 10 ] );
-		expect( ids( items ) ).toEqual( [ 3, 10, 2, 1 ] );
+describe( 'sortToValue and valueToSort', () => {
+	const fallback = { orderBy: 'id', order: 'asc' } as const;
+
+	it( 'should turn a sort into an option value and back', () => {
+		const sort = { orderBy: 'last_used', order: 'desc' } as const;
+		expect( sortToValue( sort ) ).toBe( 'last_used:desc' );
+		expect( valueToSort( sortToValue( sort ), fallback ) ).toEqual( sort );
 	} );
 
-	it( 'should sort names naturally, ignoring case and accents', () => {
-		expect( ids( sortItems( items, 'name' ) ) ).toEqual( [ 10, 1, 2, 3 ] );
-	} );
-
-	it( 'should put newest uses first, never-used last, ties by ID', () => {
-		expect( ids( sortItems( items, 'used_desc' ) ) ).toEqual( [
-			1, 10, 2, 3,
-		] );
-	} );
-
-	it( 'should put never-used first when oldest come first', () => {
-		expect( ids( sortItems( items, 'used_asc' ) ) ).toEqual( [
-			3, 2, 1, 10,
-		] );
-	} );
+	it.each( [ '', 'name', 'name:up', 'secret:asc', 'last_used:desc:x' ] )(
+		'should fall back for the unknown value %p',
+		( value ) => {
+			expect( valueToSort( value, fallback ) ).toBe( fallback );
+		}
+	);
 } );
