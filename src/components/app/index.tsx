@@ -34,6 +34,14 @@ const InventoryView = lazy(
 const AuditLogView = lazy(
 	() => import( /* webpackChunkName: "civikey-reports" */ '../audit-log' )
 );
+// Likewise "Connect a new integration" (build/civikey-connect.js): only its
+// button is in the page's script.
+const ConnectIntegration = lazy(
+	() =>
+		import(
+			/* webpackChunkName: "civikey-connect" */ '../connect-integration'
+		)
+);
 
 /**
  * What a view shows while its script loads.
@@ -65,6 +73,9 @@ export default function App() {
 	// A new object on every "Manage key", even for the same contact.
 	const [ openRequest, setOpenRequest ] =
 		useState< OpenContactRequest | null >( null );
+	const [ isConnecting, setIsConnecting ] = useState( false );
+	// While the flow shows a new key, nothing closes it but the flow.
+	const isConnectKeyShown = useRef( false );
 	const keysRef = useRef< HTMLDivElement >( null );
 	const focusKeys = useRef( false );
 
@@ -78,6 +89,9 @@ export default function App() {
 
 	const onOpenContact = useCallback(
 		( contactId: number ) => {
+			if ( ! isConnectKeyShown.current ) {
+				setIsConnecting( false );
+			}
 			setOpenRequest( { contactId } );
 			focusKeys.current = true;
 			setView( 'keys' );
@@ -112,8 +126,33 @@ export default function App() {
 						ref={ keysRef }
 						tabIndex={ -1 }
 						className="civikey-app__keys"
+						// A long name of one word (a contact, a login) wraps
+						// rather than push the page sideways at 390 px.
+						style={ { overflowWrap: 'anywhere' } }
 					>
-						<KeyManager openRequest={ openRequest } />
+						{ isConnecting && (
+							<ViewBoundary>
+								<Suspense fallback={ <ViewLoading /> }>
+									<ConnectIntegration
+										onClose={ () => {
+											setIsConnecting( false );
+											focusKeys.current = true;
+										} }
+										onManageContact={ onOpenContact }
+										onKeyShown={ ( isShown ) => {
+											isConnectKeyShown.current = isShown;
+										} }
+									/>
+								</Suspense>
+							</ViewBoundary>
+						) }
+						{ /* Hidden, not gone: a key it shows must survive. */ }
+						<div hidden={ isConnecting }>
+							<KeyManager
+								openRequest={ openRequest }
+								onConnect={ () => setIsConnecting( true ) }
+							/>
+						</div>
 					</div>
 				);
 		}

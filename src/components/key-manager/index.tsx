@@ -3,6 +3,8 @@
  */
 import { Card, CardBody, CardHeader, Notice } from '@wordpress/components';
 import {
+	Suspense,
+	lazy,
 	useCallback,
 	useEffect,
 	useId,
@@ -20,13 +22,17 @@ import { getContactLabel } from '../../utils/contact';
 import AccessCheck from '../access-check';
 import ConfirmDialog from '../confirm-dialog';
 import ContactCard from '../contact-card';
+import ConnectEntry from '../connect-integration/entry';
 import ContactSearch from '../contact-search';
 import CreateContactModal from '../create-contact-modal';
 import ErrorNotice from '../error-notice';
 import KeyEditor from '../key-editor';
 import NewKeyNotice from '../new-key-notice';
-import UsageHelp from '../usage-help';
 import type { KeyManagerProps, PendingSelection, ShownKey } from './types';
+
+const UsageHelp = lazy(
+	() => import( /* webpackChunkName: "civikey-usage" */ '../usage-help' )
+);
 
 /** Where focus goes after the next render. */
 type FocusTarget = 'card' | 'message' | 'notice' | null;
@@ -42,8 +48,12 @@ type FocusTarget = 'card' | 'message' | 'notice' | null;
  *
  * @param props             Component props.
  * @param props.openRequest A contact to open, e.g. from the inventory.
+ * @param props.onConnect   Opens "Connect a new integration".
  */
-export default function KeyManager( { openRequest = null }: KeyManagerProps ) {
+export default function KeyManager( {
+	openRequest = null,
+	onConnect,
+}: KeyManagerProps ) {
 	const findHeadingId = useId();
 	const [ contact, setContact ] = useState< Contact | null >( null );
 	const [ shown, setShown ] = useState< ShownKey | null >( null );
@@ -186,6 +196,8 @@ export default function KeyManager( { openRequest = null }: KeyManagerProps ) {
 
 	return (
 		<div className="civikey-key-manager">
+			{ onConnect && <ConnectEntry onStart={ onConnect } /> }
+
 			<Card
 				as="section"
 				className="civikey-key-manager__find"
@@ -263,9 +275,11 @@ export default function KeyManager( { openRequest = null }: KeyManagerProps ) {
 			) }
 
 			{ contact && (
-				<UsageHelp
-					apiKey={ isShowingKey && shown ? shown.value : null }
-				/>
+				<Suspense fallback={ null }>
+					<UsageHelp
+						apiKey={ isShowingKey && shown ? shown.value : null }
+					/>
+				</Suspense>
 			) }
 
 			{ pending && contact && (

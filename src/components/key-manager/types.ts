@@ -11,6 +11,11 @@ export interface KeyManagerProps {
 	 * Default: null.
 	 */
 	openRequest?: OpenContactRequest | null;
+	/**
+	 * Opens "Connect a new integration"; without it, the way in is not
+	 * shown.
+	 */
+	onConnect?: () => void;
 }
 
 /**

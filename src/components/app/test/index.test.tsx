@@ -25,6 +25,15 @@ import {
 	makeProblemLabels,
 } from '../../../../tests/js/fixtures/inventory';
 import { makeContact } from '../../../../tests/js/fixtures/contact';
+import { makeConnection } from '../../../../tests/js/fixtures/connection';
+import {
+	makeKeyTestResult,
+	makeProfiles,
+} from '../../../../tests/js/fixtures/report';
+import {
+	makePlan,
+	makeResult,
+} from '../../connect-integration/test/fixtures/integration';
 import { makeResponse } from '../../../../tests/js/fixtures/response';
 import { makeStatus } from '../../../../tests/js/fixtures/status';
 
@@ -245,7 +254,13 @@ describe( 'App', () => {
 
 		expect( window.location.hash ).toBe( '#inventory' );
 		expect(
-			await screen.findByRole( 'region', { name: 'Keys, page 1 of 1' } )
+			// The view's first load transforms and requires its whole
+			// chunk, which takes over a second on a busy machine.
+			await screen.findByRole(
+				'region',
+				{ name: 'Keys, page 1 of 1' },
+				{ timeout: 5000 }
+			)
 		).toBeInTheDocument();
 		// The Keys view stays mounted, hidden, so nothing in it is lost.
 		expect(
@@ -314,5 +329,120 @@ describe( 'App', () => {
 		expect( mockApiFetch ).toHaveBeenCalledWith(
 			expect.objectContaining( { path: '/civikey/v1/contacts/42' } )
 		);
+	} );
+
+	it( 'should open "Connect a new integration" in the Keys view, keep the Keys view, and come back to it', async () => {
+		const user = userEvent.setup();
+		routeApiFetch( mockApiFetch as MockApiFetch, {
+			'GET /civikey/v1/status': makeStatus(),
+			'GET /civikey/v1/profiles': makeProfiles(),
+		} );
+		render( <App /> );
+
+		const start = await screen.findByRole( 'button', {
+			name: 'Connect a new integration',
+		} );
+		// The way in comes before finding an existing contact.
+		expect(
+			start.compareDocumentPosition(
+				screen.getByRole( 'region', { name: 'Choose a contact' } )
+			) === Node.DOCUMENT_POSITION_FOLLOWING
+		).toBe( true );
+		expect( start ).toHaveClass( 'is-primary' );
+
+		await user.click( start );
+
+		// Loaded on first use (which can take over a second on a busy
+		// machine), focus on the first step's heading.
+		expect(
+			await screen.findByRole(
+				'heading',
+				{ name: 'Step 1 of 4: Name the integration' },
+				{ timeout: 5000 }
+			)
+		).toHaveFocus();
+		// The key manager is hidden, not gone.
+		expect(
+			screen.getByRole( 'region', {
+				name: 'Choose a contact',
+				hidden: true,
+			} )
+		).not.toBeVisible();
+
+		await user.click( screen.getByRole( 'button', { name: 'Back' } ) );
+
+		expect(
+			screen.queryByRole( 'heading', {
+				name: 'Step 1 of 4: Name the integration',
+			} )
+		).not.toBeInTheDocument();
+		expect(
+			screen.getByRole( 'region', { name: 'Choose a contact' } )
+		).toBeVisible();
+		expect(
+			screen
+				.getByRole( 'tabpanel', { name: 'Keys' } )
+				.querySelector( '.civikey-app__keys' )
+		).toHaveFocus();
+	} );
+
+	it( 'should not close the flow under a key not yet copied when a contact is opened from the inventory', async () => {
+		const user = userEvent.setup();
+		routeApiFetch( mockApiFetch as MockApiFetch, {
+			'GET /civikey/v1/status': makeStatus(),
+			'GET /civikey/v1/profiles': makeProfiles(),
+			'GET /civikey/v1/integrations/plan': makePlan(),
+			'POST /civikey/v1/integrations': makeResult(),
+			'POST /civikey/v1/contacts/42/key/test': makeKeyTestResult(),
+			'GET /civikey/v1/connection': makeConnection(),
+			'GET /civikey/v1/inventory/problems': makeProblemLabels(),
+			'GET /civikey/v1/inventory': () =>
+				makeResponse( [ makeInventoryItem() ], {
+					headers: { 'X-WP-Total': '1', 'X-WP-TotalPages': '1' },
+				} ),
+			'GET /civikey/v1/contacts/42': makeContact(),
+		} );
+		render( <App /> );
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Connect a new integration',
+			} )
+		);
+		await user.type(
+			await screen.findByRole(
+				'textbox',
+				{ name: 'Integration name' },
+				{ timeout: 5000 }
+			),
+			'Zapier'
+		);
+		await user.click(
+			await screen.findByRole( 'radio', { name: /Read contacts/ } )
+		);
+		await user.click( screen.getByRole( 'button', { name: 'Review' } ) );
+		await user.click(
+			await screen.findByRole( 'button', { name: 'Create everything' } )
+		);
+		const key = (
+			( await screen.findByRole( 'textbox', {
+				name: 'New API key',
+			} ) ) as HTMLInputElement
+		 ).value;
+
+		await user.click( screen.getByRole( 'tab', { name: 'Inventory' } ) );
+		await user.click(
+			await screen.findByRole( 'button', {
+				name: 'Manage key: Zapier (contact #42)',
+			} )
+		);
+
+		// Back on Keys, the key is still there to copy.
+		expect( screen.getByRole( 'tab', { name: 'Keys' } ) ).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
+		expect(
+			screen.getByRole( 'textbox', { name: 'New API key' } )
+		).toHaveValue( key );
 	} );
 } );
