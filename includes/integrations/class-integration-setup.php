@@ -231,12 +231,21 @@ class Integration_Setup {
 		try {
 			$result = $work();
 		} catch ( Throwable $thrown ) {
-			// Where, not what: an exception's message may hold anything.
-			error_log( sprintf( 'CiviKey: %s thrown at %s:%d while connecting an integration (step: %s)', get_class( $thrown ), $thrown->getFile(), $thrown->getLine(), $step ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the admin is told to look here.
+			// Where, not what: an exception's message may hold anything. The
+			// place goes to the audit trail with the failure, where the admin
+			// who ran the setup can read it.
 			$result = new WP_Error(
 				'civikey_integration_crashed',
-				__( 'A PHP error in code that runs on this site stopped it. The PHP error log names the file and line.', 'civikey' ),
-				array( 'status' => 500 )
+				sprintf(
+					/* translators: 1: PHP exception class, 2: file and line, e.g. wp-content/plugins/x/x.php:12. */
+					__( 'A PHP error (%1$s) in code that runs on this site stopped it, at %2$s. Ask whoever maintains that code.', 'civikey' ),
+					get_class( $thrown ),
+					self::site_relative( $thrown->getFile() ) . ':' . $thrown->getLine()
+				),
+				array(
+					'status'   => 500,
+					'crash_at' => self::site_relative( $thrown->getFile() ) . ':' . $thrown->getLine(),
+				)
 			);
 		}
 		if ( is_wp_error( $result ) ) {
@@ -304,6 +313,7 @@ class Integration_Setup {
 				'profile'     => $plan['profile'],
 				'step'        => $step,
 				'error'       => $failure->get_error_code(),
+				'crash_at'    => $data['crash_at'] ?? null,
 				'undone'      => $undone,
 				'left_behind' => $left_behind,
 			),
@@ -329,10 +339,21 @@ class Integration_Setup {
 				wp_delete_user( $user_id );
 			}
 		} catch ( Throwable $thrown ) {
-			error_log( sprintf( 'CiviKey: %s thrown at %s:%d while removing a half-made integration user', get_class( $thrown ), $thrown->getFile(), $thrown->getLine() ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the admin is told to look here.
+			// Reported below: the user is still there, so it is left behind.
+			unset( $thrown );
 		}
 		clean_user_cache( $user_id );
 		return false === get_userdata( $user_id );
+	}
+
+	/**
+	 * A path as the site knows it, without the server's directories.
+	 *
+	 * @param string $path Absolute path.
+	 * @return string
+	 */
+	private static function site_relative( string $path ): string {
+		return 0 === strpos( $path, ABSPATH ) ? substr( $path, strlen( ABSPATH ) ) : basename( $path );
 	}
 
 	/**

@@ -182,7 +182,10 @@ async function callEveryRoute(
 			const response = await request.fetch( `/wp-json${ url }`, {
 				method,
 				headers,
-				...( method === 'GET' ? { params: {} } : { data } ),
+				// A GET takes its required parameters in the query string.
+				...( method === 'GET'
+					? { params: data as Record< string, string > }
+					: { data } ),
 			} );
 			answers.push( {
 				route: `${ method } ${ pattern.replace( '(?P<id>[\\d]+)', '{id}' ) }`,

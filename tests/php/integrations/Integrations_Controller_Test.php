@@ -239,17 +239,14 @@ class Integrations_Controller_Test extends Test_Case {
 		$users_before = count_users()['total_users'];
 		$role_existed = null !== get_role( $plan['role']['role'] );
 
-		$log      = (string) tempnam( sys_get_temp_dir(), 'civikey-log' );
-		$previous = ini_set( 'error_log', $log ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- the test reads what the setup logs.
 		$response = $this->connect();
-		ini_set( 'error_log', (string) $previous ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- restored.
-		$logged = (string) file_get_contents( $log ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
-		unlink( $log );
 
 		$error = $response->get_data();
 		if ( 'role' === $inject ) {
-			$this->assertStringContainsString( 'RuntimeException thrown at', $logged, 'The log says where it crashed.' );
-			$this->assertStringNotContainsString( 'A plugin failed', $logged, 'Not what the exception said, which could be anything.' );
+			$this->assertStringContainsString( 'RuntimeException', $error['message'] );
+			$this->assertStringContainsString( 'Integrations_Controller_Test.php:', $error['message'], 'The answer says where it crashed.' );
+			$this->assertStringNotContainsString( ABSPATH, $error['message'], 'Not the server\'s directories.' );
+			$this->assertStringNotContainsString( 'A plugin failed', $error['message'], 'Not what the exception said, which could be anything.' );
 		}
 		if ( $status ) {
 			$this->assertSame( $status, $response->get_status(), wp_json_encode( $error ) );
@@ -278,6 +275,7 @@ class Integrations_Controller_Test extends Test_Case {
 		$details = json_decode( $summary['details'], true );
 		$this->assertSame( $step, $details['step'] );
 		$this->assertSame( $error['data']['undone'], $details['undone'] );
+		$this->assertSame( 'role' === $inject, null !== $details['crash_at'], 'The trail keeps where a crash happened.' );
 		$this->assertNotSame( '', $summary['run_id'] );
 	}
 
