@@ -4,7 +4,9 @@
  * bench/results.json.
  *
  * Settings (environment): CIVIKEY_BENCH_LOADS (admin page loads per page,
- * default 20), CIVIKEY_BENCH_SEARCH_SECONDS (per route and level, default 15),
+ * default 20); for each route and number of clients, CIVIKEY_BENCH_SEARCH_MIN_SECONDS
+ * (10), CIVIKEY_BENCH_SEARCH_REQUESTS (40) and CIVIKEY_BENCH_SEARCH_MAX_SECONDS (30):
+ * at least the minimum, then until that many requests or the maximum;
  * CIVIKEY_BENCH_LEVELS (concurrent clients, default 1,4,16),
  * CIVIKEY_BENCH_INVENTORY_REQUESTS (per page size, default 20).
  */
@@ -106,7 +108,11 @@ async function main() {
 		levels: ( process.env.CIVIKEY_BENCH_LEVELS ?? '1,4,16' )
 			.split( ',' )
 			.map( Number ),
-		duration: setting( 'CIVIKEY_BENCH_SEARCH_SECONDS', 15 ),
+		sampling: {
+			minSeconds: setting( 'CIVIKEY_BENCH_SEARCH_MIN_SECONDS', 10 ),
+			maxSeconds: setting( 'CIVIKEY_BENCH_SEARCH_MAX_SECONDS', 30 ),
+			requests: setting( 'CIVIKEY_BENCH_SEARCH_REQUESTS', 40 ),
+		},
 		log,
 	} );
 	const inventory = await measureInventory( {

@@ -54,9 +54,10 @@ async function measureInventory( {
 	requests,
 	log,
 } ) {
+	// Page 1 of each size first: it checks the answer, reads the queries of
+	// a page whose rows all have linked users, and warms the caches.
 	const sizes = [];
 	for ( const perPage of pageSizes ) {
-		log( `inventory: ${ requests } pages of ${ perPage }` );
 		const first = await getRest(
 			siteUrl,
 			session,
@@ -68,36 +69,52 @@ async function measureInventory( {
 				`Inventory page 1 of ${ perPage } held ${ first.body.length } keys`
 			);
 		}
-		const linked = first.body.filter(
-			( item ) => item.user !== null
-		).length;
-		const pages = Math.max( 1, Math.floor( total / perPage ) );
-		const times = [];
-		const counts = [];
-		for ( let i = 0; i < requests; i++ ) {
-			// Spread over the inventory: 1, then every 37th page around.
-			const page = 1 + ( ( i * 37 ) % pages );
-			const answer = await getRest(
-				siteUrl,
-				session,
-				`/civikey/v1/inventory?per_page=${ perPage }&page=${ page }`
-			);
-			const count = queryCounts( answer.headers );
-			times.push( answer.ms );
-			counts.push( count.total ?? count.wordpress );
-		}
 		sizes.push( {
 			per_page: perPage,
 			keyed_contacts: total,
 			requests,
-			median_ms: median( times ),
-			p95_ms: percentile( times, 95 ),
 			queries_page_1: queryCounts( first.headers ),
-			linked_users_on_page_1: linked,
-			queries_min: Math.min( ...counts ),
-			queries_max: Math.max( ...counts ),
+			linked_users_on_page_1: first.body.filter(
+				( item ) => item.user !== null
+			).length,
+			times: [],
+			counts: [],
 		} );
 	}
+
+	// Then the timed pages, the sizes taking turns (in rotating order, so
+	// that the machine's other work weighs on each alike) and spread over the
+	// inventory: page 1, then every 37th page around.
+	log(
+		`inventory: ${ requests } pages of each of ${ pageSizes.join( ', ' ) } rows`
+	);
+	for ( let i = 0; i < requests; i++ ) {
+		for ( let j = 0; j < sizes.length; j++ ) {
+			const size = sizes[ ( i + j ) % sizes.length ];
+			const pages = Math.max(
+				1,
+				Math.floor( size.keyed_contacts / size.per_page )
+			);
+			const page = 1 + ( ( i * 37 ) % pages );
+			const answer = await getRest(
+				siteUrl,
+				session,
+				`/civikey/v1/inventory?per_page=${ size.per_page }&page=${ page }`
+			);
+			const count = queryCounts( answer.headers );
+			size.times.push( answer.ms );
+			size.counts.push( count.total ?? count.wordpress );
+		}
+	}
+	for ( const size of sizes ) {
+		size.median_ms = median( size.times );
+		size.p95_ms = percentile( size.times, 95 );
+		size.queries_min = Math.min( ...size.counts );
+		size.queries_max = Math.max( ...size.counts );
+		delete size.times;
+		delete size.counts;
+	}
+
 	// Page 1 has a linked user on every row at every size, so it is where a
 	// query per row would show.
 	const totals = sizes.map(

@@ -128,7 +128,7 @@ function formatReport( results ) {
 	const levels = search.levels;
 	lines.push(
 		row(
-			`Search, ms per request (${ search.duration_s_per_run } s each)`,
+			'Search, ms per request',
 			levels.map(
 				( level ) =>
 					`${ level.concurrency } client${ level.concurrency > 1 ? 's' : '' }`
@@ -224,7 +224,10 @@ function formatReport( results ) {
 		);
 	}
 	lines.push(
-		`  Queries for page 1 (every row with a linked user) the same at 10, 50 and 100 rows: ${ inventory.queries_same_at_every_size ? 'yes' : 'NO' }`
+		`  Queries for page 1 (every row with a linked user) the same at ${ inventory.sizes.map( ( size ) => size.per_page ).join( ', ' ) } rows: ${ inventory.queries_same_at_every_size ? 'yes' : 'NO' }`
+	);
+	lines.push(
+		`  Queries on every timed page (most rows without a user): ${ Math.min( ...inventory.sizes.map( ( size ) => size.queries_min ) ) } to ${ Math.max( ...inventory.sizes.map( ( size ) => size.queries_max ) ) }`
 	);
 	return lines.join( '\n' );
 }

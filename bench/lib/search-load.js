@@ -4,13 +4,16 @@
  * calls civicrm_initialize()), at several numbers of concurrent clients.
  *
  * A small closed-loop load generator: `clients` loops each send a request,
- * wait for the whole answer, and send the next, until `duration` seconds have
- * passed; only 127.0.0.1 is accepted. Requests started before the deadline
- * are waited for and counted, so slow answers are not dropped from the
- * percentiles (each has a 120 s time-out, which bounds the run). Every
- * request takes the next search term from one list shared by the clients, so
- * every route sees the same mix of terms and no answer comes twice in a row
- * from a warm cache.
+ * wait for the whole answer, and send the next; only 127.0.0.1 is accepted.
+ * Per route and level they start new requests for at least `minSeconds`,
+ * then on until `requests` have been started or `maxSeconds` have passed, so
+ * a slow route still gets enough samples for a p95 and a fast one is not
+ * hammered for long; that time is spread over three turns in which the
+ * routes take rotating places. Requests already started are waited for and
+ * counted, so slow answers are not dropped from the percentiles (each has a
+ * 120 s time-out, which bounds the run). Each request takes the route's next
+ * search term from one list, so every route sees the same mix of terms and
+ * no answer comes twice in a row from a warm cache.
  *
  * Not autocannon: PHP's built-in server ends its answers by closing the
  * connection, without Content-Length, and autocannon never counts such an
@@ -20,6 +23,9 @@
 const http = require( 'node:http' );
 const { percentile, ratio } = require( './stats' );
 const { restHeaders, getRest } = require( './session' );
+/** Turns per level: see measureSearch(). */
+const SLICES = 3;
+
 const ROUTES = [
 	{
 		name: 'contacts',
@@ -98,24 +104,33 @@ function timedGet( url, headers ) {
 }
 
 /**
- * `clients` closed loops against one route for `duration` seconds.
+ * `clients` closed loops against one route, for the time `sampling` says.
  *
  * @param {Object}                 options
  * @param {string}                 options.siteUrl  Site URL (127.0.0.1 only).
  * @param {Record<string, string>} options.headers  Authentication.
  * @param {string}                 options.route    REST route.
  * @param {number}                 options.clients  Concurrent clients.
- * @param {number}                 options.duration Seconds.
- * @return {Promise<{latencies: number[], statuses: Record<string, number>}>} Per-response figures.
+ * @param {Object}                 options.sampling minSeconds, maxSeconds, requests.
+ * @param {{next: number}}         options.cursor   The route's place in SEARCH_TERMS, kept across runs.
+ * @return {Promise<{latencies: number[], statuses: Record<string, number>, seconds: number}>} Per-response figures.
  */
-async function run( { siteUrl, headers, route, clients, duration } ) {
+async function run( { siteUrl, headers, route, clients, sampling, cursor } ) {
 	const latencies = [];
 	const statuses = {};
-	const deadline = performance.now() + duration * 1000;
-	let next = 0;
+	const started = performance.now();
+	let sent = 0;
+	const keepGoing = () => {
+		const seconds = ( performance.now() - started ) / 1000;
+		return (
+			seconds < sampling.minSeconds ||
+			( sent < sampling.requests && seconds < sampling.maxSeconds )
+		);
+	};
 	const client = async () => {
-		while ( performance.now() < deadline ) {
-			const term = SEARCH_TERMS[ next++ % SEARCH_TERMS.length ];
+		while ( keepGoing() ) {
+			sent++;
+			const term = SEARCH_TERMS[ cursor.next++ % SEARCH_TERMS.length ];
 			const { status, ms } = await timedGet(
 				`${ siteUrl }/wp-json${ route }?search=${ encodeURIComponent( term ) }`,
 				headers
@@ -125,7 +140,11 @@ async function run( { siteUrl, headers, route, clients, duration } ) {
 		}
 	};
 	await Promise.all( Array.from( { length: clients }, client ) );
-	return { latencies, statuses };
+	return {
+		latencies,
+		statuses,
+		seconds: ( performance.now() - started ) / 1000,
+	};
 }
 
 /**
@@ -135,11 +154,11 @@ async function run( { siteUrl, headers, route, clients, duration } ) {
  * @param {string}   options.siteUrl  Site URL.
  * @param {Object}   options.session  Admin session.
  * @param {number[]} options.levels   Concurrent clients, e.g. [1, 4, 16].
- * @param {number}   options.duration Seconds per route and level.
+ * @param {Object}   options.sampling minSeconds, maxSeconds and requests per route and level.
  * @param {Function} options.log      Progress printer.
  * @return {Promise<Object>} Percentiles per level and route, costs above the floor, query counts.
  */
-async function measureSearch( { siteUrl, session, levels, duration, log } ) {
+async function measureSearch( { siteUrl, session, levels, sampling, log } ) {
 	if ( ! /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test( siteUrl ) ) {
 		throw new Error(
 			`The load test only runs against this machine (127.0.0.1), not ${ siteUrl }.`
@@ -165,33 +184,57 @@ async function measureSearch( { siteUrl, session, levels, duration, log } ) {
 		};
 	}
 
+	// Each level is measured in SLICES turns, and in each turn every route
+	// runs for its share of the time, in an order that rotates: the other
+	// work on the machine then weighs on all three alike.
+	const slice = {
+		minSeconds: sampling.minSeconds / SLICES,
+		maxSeconds: sampling.maxSeconds / SLICES,
+		requests: Math.ceil( sampling.requests / SLICES ),
+	};
 	const results = [];
 	for ( const clients of levels ) {
 		const level = { concurrency: clients, routes: {} };
-		for ( const { name, route } of ROUTES ) {
-			log(
-				`search: ${ name } with ${ clients } client${ clients > 1 ? 's' : '' } for ${ duration } s`
-			);
-			const outcome = await run( {
-				siteUrl,
-				headers,
-				route,
-				clients,
-				duration,
-			} );
-			if (
-				Object.keys( outcome.statuses ).some(
-					( code ) => code !== '200'
-				)
-			) {
-				throw new Error(
-					`${ route } at ${ clients } clients answered ${ JSON.stringify( outcome.statuses ) }`
+		const gathered = Object.fromEntries(
+			ROUTES.map( ( { name } ) => [
+				name,
+				{ latencies: [], seconds: 0, cursor: { next: 0 } },
+			] )
+		);
+		for ( let turn = 0; turn < SLICES; turn++ ) {
+			for ( let i = 0; i < ROUTES.length; i++ ) {
+				const { name, route } = ROUTES[ ( turn + i ) % ROUTES.length ];
+				log(
+					`search: ${ name } with ${ clients } client${ clients > 1 ? 's' : '' } (turn ${ turn + 1 } of ${ SLICES })`
 				);
+				const outcome = await run( {
+					siteUrl,
+					headers,
+					route,
+					clients,
+					sampling: slice,
+					cursor: gathered[ name ].cursor,
+				} );
+				if (
+					Object.keys( outcome.statuses ).some(
+						( code ) => code !== '200'
+					)
+				) {
+					throw new Error(
+						`${ route } at ${ clients } clients answered ${ JSON.stringify( outcome.statuses ) }`
+					);
+				}
+				gathered[ name ].latencies.push( ...outcome.latencies );
+				gathered[ name ].seconds += outcome.seconds;
 			}
+		}
+		for ( const { name } of ROUTES ) {
+			const { latencies, seconds } = gathered[ name ];
 			level.routes[ name ] = {
-				requests: outcome.latencies.length,
-				p50_ms: percentile( outcome.latencies, 50 ),
-				p95_ms: percentile( outcome.latencies, 95 ),
+				requests: latencies.length,
+				seconds,
+				p50_ms: percentile( latencies, 50 ),
+				p95_ms: percentile( latencies, 95 ),
 			};
 		}
 		const { contacts, users, floor } = level.routes;
@@ -214,7 +257,12 @@ async function measureSearch( { siteUrl, session, levels, duration, log } ) {
 		results.push( level );
 	}
 	return {
-		duration_s_per_run: duration,
+		sampling: {
+			min_seconds: sampling.minSeconds,
+			max_seconds: sampling.maxSeconds,
+			requests: sampling.requests,
+			turns: SLICES,
+		},
 		terms: SEARCH_TERMS,
 		routes: ROUTES,
 		queries_per_request: queries,
