@@ -13,9 +13,19 @@
  *                 user lookups have work to do. Contacts already linked are left.
  *   forget-users  Deletes the users link-users made (before a reseed empties
  *                 the links that pointed at them).
+ *   next-contact-id   Prints the stand-in's next contact ID.
+ *   keep-contact-ids  After the stand-in's tables were emptied, makes new
+ *                 contacts start at --from=N again rather than at 1 (see below).
  *
  * Everything goes through CiviKey's own gateway and services, as the admin user,
- * with CiviCRM's permission checks on.
+ * with CiviCRM's permission checks on, except the two contact-ID commands:
+ * they are for the stand-in only and talk to its database directly, as its
+ * seed script does. CiviCRM never hands out a contact ID twice, and CiviKey's
+ * audit trail (a WordPress table, which a truncation of the stand-in does
+ * not touch) keeps entries by contact ID. Emptying the stand-in with
+ * TRUNCATE restarts IDs at 1, so a contact made afterwards would inherit the
+ * audit entries of an earlier one, which npm test's concurrency journey
+ * notices.
  *
  * @package CiviKey\Bench
  */
@@ -32,12 +42,12 @@ const CIVIKEY_BENCH_USERS_OPTION = 'civikey_bench_user_ids';
 $civikey_bench_command = $argv[1] ?? '';
 $civikey_bench_options = array();
 foreach ( array_slice( $argv, 2 ) as $civikey_bench_arg ) {
-	if ( preg_match( '/^--(wp|count)=(.+)$/', $civikey_bench_arg, $civikey_bench_match ) ) {
+	if ( preg_match( '/^--(wp|count|from)=(.+)$/', $civikey_bench_arg, $civikey_bench_match ) ) {
 		$civikey_bench_options[ $civikey_bench_match[1] ] = $civikey_bench_match[2];
 	}
 }
-if ( ! in_array( $civikey_bench_command, array( 'state', 'link-users', 'forget-users' ), true ) || empty( $civikey_bench_options['wp'] ) ) {
-	fwrite( STDERR, "Usage: php bench/fixtures.php state|link-users|forget-users --wp=<WordPress dir> [--count=100]\n" );
+if ( ! in_array( $civikey_bench_command, array( 'state', 'link-users', 'forget-users', 'next-contact-id', 'keep-contact-ids' ), true ) || empty( $civikey_bench_options['wp'] ) ) {
+	fwrite( STDERR, "Usage: php bench/fixtures.php state|link-users|forget-users|next-contact-id|keep-contact-ids --wp=<WordPress dir> [--count=100] [--from=N]\n" );
 	exit( 2 );
 }
 $civikey_bench_count = max( 1, (int) ( $civikey_bench_options['count'] ?? 100 ) );
@@ -131,6 +141,19 @@ function civikey_bench_first_keyed( CiviKey\CiviCRM\Gateway $gateway, CiviKey\Ci
 	return $linked;
 }
 
+/**
+ * The stand-in's own connection.
+ *
+ * @return CiviCRM_Standin\Database
+ */
+function civikey_bench_standin_database() {
+	if ( ! class_exists( 'CiviCRM_Standin\\Database' ) ) {
+		fwrite( STDERR, "Only the CiviCRM stand-in's contact IDs can be handled here.\n" );
+		exit( 1 );
+	}
+	return CiviCRM_Standin\Database::instance();
+}
+
 switch ( $civikey_bench_command ) {
 	case 'state':
 		global $wp_version;
@@ -176,6 +199,27 @@ switch ( $civikey_bench_command ) {
 			update_option( CIVIKEY_BENCH_USERS_OPTION, $civikey_bench_made, false );
 		}
 		printf( "Linked %d keyed contacts to new WordPress users.\n", $civikey_bench_created );
+		break;
+
+	case 'next-contact-id':
+		echo civikey_bench_standin_database()->fetch_value( "SELECT AUTO_INCREMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'civicrm_contact'" ), "\n";
+		break;
+
+	case 'keep-contact-ids':
+		global $wpdb;
+		$civikey_bench_from = (int) ( $civikey_bench_options['from'] ?? 0 );
+		if ( $civikey_bench_from < 1 ) {
+			fwrite( STDERR, "keep-contact-ids needs --from=<next contact ID>\n" );
+			exit( 2 );
+		}
+		// Past the contacts CiviKey's own tables remember too, in case the
+		// stand-in was emptied before without this.
+		foreach ( CiviKey\Schema::tables() as $civikey_bench_table ) {
+			$civikey_bench_from = max( $civikey_bench_from, 1 + (int) $wpdb->get_var( "SELECT MAX(contact_id) FROM `{$civikey_bench_table}`" ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery -- our own table names, nothing from input.
+		}
+		// InnoDB raises a value below MAX(id) + 1 to it, so this never clashes.
+		civikey_bench_standin_database()->raw( sprintf( 'ALTER TABLE civicrm_contact AUTO_INCREMENT = %d', $civikey_bench_from ) );
+		printf( "New contacts start at ID %d or above.\n", $civikey_bench_from );
 		break;
 
 	case 'forget-users':

@@ -16,10 +16,21 @@
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT_DIR"
 
+# Runs the stand-in's seed script with --truncate (which empties its tables),
+# then puts the contact ID counter back where it was: CiviCRM never reuses a
+# contact ID, and CiviKey's audit trail, which the truncation does not touch,
+# is kept by contact ID.
+seed_afresh() {
+	local next_id
+	next_id="$(php "$ROOT_DIR/bench/fixtures.php" next-contact-id --wp="$WP_DIR")"
+	php "$ROOT_DIR/bench/fixtures.php" forget-users --wp="$WP_DIR"
+	php "$ROOT_DIR/tests/civicrm-standin/bin/seed.php" --wp="$WP_DIR" "$@" --truncate
+	php "$ROOT_DIR/bench/fixtures.php" keep-contact-ids --wp="$WP_DIR" --from="$next_id"
+}
+
 if [[ "${1:-}" == "--reset" ]]; then
 	pid_alive "$RUN_DIR/php-server.pid" || die "the stack at $SITE_URL is not running: start it with npm start"
-	php "$ROOT_DIR/bench/fixtures.php" forget-users --wp="$WP_DIR"
-	php "$ROOT_DIR/tests/civicrm-standin/bin/seed.php" --wp="$WP_DIR" --contacts=0 --truncate >/dev/null
+	seed_afresh --contacts=0 >/dev/null
 	log "Emptied the stand-in's contacts: the stack is ready for npm test again"
 	exit 0
 elif [[ -n "${1:-}" ]]; then
@@ -60,8 +71,7 @@ else
 	node -e 'process.exit( JSON.parse( process.argv[ 1 ] ).civicrm.standin ? 0 : 1 )' "$state" ||
 		die "this site's CiviCRM is not the stand-in, which the seed script needs; seed $CONTACTS contacts, $KEYS with keys, yourself"
 	log "Seeding $CONTACTS contacts, $KEYS with keys (replaces the stand-in's contacts)"
-	php "$ROOT_DIR/bench/fixtures.php" forget-users --wp="$WP_DIR"
-	php "$ROOT_DIR/tests/civicrm-standin/bin/seed.php" --wp="$WP_DIR" --contacts="$CONTACTS" --keys="$KEYS" --truncate
+	seed_afresh --contacts="$CONTACTS" --keys="$KEYS"
 fi
 php "$ROOT_DIR/bench/fixtures.php" link-users --wp="$WP_DIR" --count="$LINKED"
 mkdir -p "$RUN_DIR"
