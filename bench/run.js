@@ -36,8 +36,9 @@ function setting( name, fallback ) {
 
 /**
  * Rounds every figure for the JSON file, as the table does: ratios (anything
- * under a key that says "ratio") to two decimals, the rest, milliseconds and
- * seconds, to 0.1 below 100 and to whole numbers above.
+ * under a key such as civikey_ratio_to; "ratio_", since "duration" holds
+ * "ratio" too) to two decimals, the rest, milliseconds and seconds, to 0.1
+ * below 100 and to whole numbers above.
  *
  * @param {*}       value   Any part of the results.
  * @param {boolean} isRatio Whether it sits under a ratio key.
@@ -51,7 +52,7 @@ function rounded( value, isRatio = false ) {
 		return Object.fromEntries(
 			Object.entries( value ).map( ( [ key, item ] ) => [
 				key,
-				rounded( item, isRatio || key.includes( 'ratio' ) ),
+				rounded( item, isRatio || key.includes( 'ratio_' ) ),
 			] )
 		);
 	}
