@@ -14,6 +14,7 @@ SPECS=(
 	tests/e2e/specs/will-it-work.spec.ts
 	tests/e2e/specs/inventory-audit-overview.spec.ts
 	tests/e2e/specs/small-screen-keyboard.spec.ts
+	tests/e2e/specs/connect-integration.spec.ts
 )
 # A picture above this is worth a look: the README loads them all.
 MAX_BYTES=$((200 * 1024))

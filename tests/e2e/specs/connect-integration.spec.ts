@@ -5,6 +5,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 
 /**
+ * Internal dependencies
+ */
+import { shot } from '../support/screenshot';
+
+/**
  * Counts what the admin does: every click, and every field typed into (one
  * action however many characters).
  */
@@ -160,6 +165,9 @@ test.describe( 'Connect a new integration', () => {
 		await expect(
 			page.getByText( `“${ name }”, an organization` )
 		).toBeVisible();
+		await shot( page, 'connect-review', {
+			scrollTo: 'Step 2 of 4',
+		} );
 		await act.click(
 			page.getByRole( 'button', { name: 'Create everything' } )
 		);
@@ -178,6 +186,7 @@ test.describe( 'Connect a new integration', () => {
 			/contact (\d+)/.exec( ( await outcome.textContent() ) ?? '' )?.[ 1 ]
 		);
 		expect( contactId ).toBeGreaterThan( 0 );
+		await shot( page, 'connect-tested', { scrollTo: 'Step 4 of 4' } );
 		// The ready request for this site holds the key.
 		await expect(
 			page
