@@ -17,7 +17,6 @@ class Tools_Page {
 
 	public const SLUG          = 'civikey';
 	public const SCRIPT_HANDLE = 'civikey-admin';
-	public const TEXT_DOMAIN   = 'civikey';
 
 	/**
 	 * Hook suffix WordPress gave the page.
@@ -86,7 +85,7 @@ class Tools_Page {
 			$asset['version'],
 			array( 'in_footer' => true )
 		);
-		wp_set_script_translations( self::SCRIPT_HANDLE, self::TEXT_DOMAIN, $this->languages_dir() );
+		wp_set_script_translations( self::SCRIPT_HANDLE, 'civikey', $this->languages_dir() );
 		$this->add_lazy_chunk_translations( $asset['version'] );
 		// Only what the REST API cannot give: the nonce-bearing CSV download URL.
 		wp_add_inline_script(
@@ -130,7 +129,7 @@ class Tools_Page {
 				continue;
 			}
 			wp_register_script( $handle, $src, array( 'wp-i18n' ), $version, array( 'in_footer' => true ) );
-			wp_set_script_translations( $handle, self::TEXT_DOMAIN, $this->languages_dir() );
+			wp_set_script_translations( $handle, 'civikey', $this->languages_dir() );
 			$translations = $scripts->print_translations( $handle, false );
 			if ( is_string( $translations ) && '' !== $translations ) {
 				wp_add_inline_script( self::SCRIPT_HANDLE, $translations, 'before' );
