@@ -121,7 +121,7 @@ function formatReport( results ) {
 	lines.push(
 		`  Bundle: build/index.js ${ number.format( bundle.bytes ) } bytes, ${ number.format( bundle.gzip_bytes ) } gzipped ` +
 			`(${ budgetShare }% of the ${ number.format( bundle.gzip_budget_bytes ) } budget${ bundle.within_budget ? '' : ', OVER BUDGET' }); ` +
-			`Inventory/Audit chunk ${ number.format( bundle.lazy_chunks_gzip_bytes ) } gzipped, loaded on first use`
+			`lazy chunks (Inventory and Audit, the guided setup, the usage help) ${ number.format( bundle.lazy_chunks_gzip_bytes ) } gzipped, each loaded on first use`
 	);
 	lines.push( '' );
 
