@@ -21,11 +21,23 @@ trait Runs_WP_CLI {
 	 * @param string $user    --user value; '' for none.
 	 * @return array{exit: int, stdout: string, stderr: string}
 	 */
-	protected function wp( string $command, string $user = 'admin' ): array {
-		$wp   = CIVIKEY_TESTS_ROOT . '/vendor/wp-cli/wp-cli/php/boot-fs.php';
-		$line = escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $wp ) . ' --path=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR )
-			. ( '' !== $user ? ' --user=' . escapeshellarg( $user ) : '' ) . ' ' . $command;
-		$env  = array_merge(
+	protected static function wp( string $command, string $user = 'admin' ): array {
+		$wp = CIVIKEY_TESTS_ROOT . '/vendor/wp-cli/wp-cli/php/boot-fs.php';
+		return self::run_against_test_database(
+			escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $wp ) . ' --path=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR )
+			. ( '' !== $user ? ' --user=' . escapeshellarg( $user ) : '' ) . ' ' . $command
+		);
+	}
+
+	/**
+	 * Runs a command with the stack's WordPress pointed at this database
+	 * (its wp-config.php reads the name and table prefix from the environment).
+	 *
+	 * @param string $line Shell command.
+	 * @return array{exit: int, stdout: string, stderr: string}
+	 */
+	protected static function run_against_test_database( string $line ): array {
+		$env = array_merge(
 			getenv(),
 			array(
 				'CIVIKEY_DB_NAME'      => DB_NAME,
@@ -33,7 +45,7 @@ trait Runs_WP_CLI {
 				'WP_CLI_ALLOW_ROOT'    => '1',
 			)
 		);
-		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs the real wp command.
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs the real wp command and the seed.
 		$process = proc_open(
 			$line,
 			array(
@@ -46,8 +58,8 @@ trait Runs_WP_CLI {
 		);
 		$stdout  = stream_get_contents( $pipes[1] );
 		$stderr  = stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
+		fclose( $pipes[1] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a pipe.
+		fclose( $pipes[2] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a pipe.
 		return array(
 			'exit'   => proc_close( $process ),
 			'stdout' => (string) $stdout,

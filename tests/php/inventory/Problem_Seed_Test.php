@@ -7,6 +7,7 @@
 
 namespace CiviKey\Tests\Inventory;
 
+use CiviKey\Tests\Runs_WP_CLI;
 use CiviKey\Tests\Test_Case;
 
 /**
@@ -20,6 +21,8 @@ use CiviKey\Tests\Test_Case;
  * @group standin-only
  */
 class Problem_Seed_Test extends Test_Case {
+
+	use Runs_WP_CLI;
 
 	private const KEYS        = 200;
 	private const PER_PROBLEM = 6;
@@ -166,54 +169,6 @@ class Problem_Seed_Test extends Test_Case {
 	 */
 	private static function seed( string ...$options ): array {
 		$script = CIVIKEY_TESTS_ROOT . '/tests/civicrm-standin/bin/seed.php';
-		return self::run_process( escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $script ) . ' --wp=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR ) . ' ' . implode( ' ', array_map( 'escapeshellarg', $options ) ) );
-	}
-
-	/**
-	 * Runs the real `wp` on the PHPUnit database, as admin.
-	 *
-	 * @param string $command Arguments after `wp`.
-	 * @return array{exit: int, stdout: string, stderr: string}
-	 */
-	private static function wp( string $command ): array {
-		$wp = CIVIKEY_TESTS_ROOT . '/vendor/wp-cli/wp-cli/php/boot-fs.php';
-		return self::run_process( escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $wp ) . ' --path=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR ) . ' --user=admin ' . $command );
-	}
-
-	/**
-	 * Runs a command with the stack's WordPress pointed at this database.
-	 *
-	 * @param string $line Shell command.
-	 * @return array{exit: int, stdout: string, stderr: string}
-	 */
-	private static function run_process( string $line ): array {
-		$env = array_merge(
-			getenv(),
-			array(
-				'CIVIKEY_DB_NAME'      => DB_NAME,
-				'CIVIKEY_TABLE_PREFIX' => $GLOBALS['table_prefix'],
-				'WP_CLI_ALLOW_ROOT'    => '1',
-			)
-		);
-		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.system_calls_proc_open -- runs the seed and the real wp command.
-		$process = proc_open(
-			$line,
-			array(
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes,
-			CIVIKEY_TESTS_ROOT,
-			$env
-		);
-		$stdout  = stream_get_contents( $pipes[1] );
-		$stderr  = stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a pipe.
-		fclose( $pipes[2] ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a pipe.
-		return array(
-			'exit'   => proc_close( $process ),
-			'stdout' => (string) $stdout,
-			'stderr' => (string) $stderr,
-		);
+		return self::run_against_test_database( escapeshellarg( PHP_BINARY ) . ' ' . escapeshellarg( $script ) . ' --wp=' . escapeshellarg( CIVIKEY_TESTS_WP_DIR ) . ' ' . implode( ' ', array_map( 'escapeshellarg', $options ) ) );
 	}
 }
