@@ -267,39 +267,32 @@ class Integration_Setup {
 	 * @return WP_Error
 	 */
 	private function undo( WP_Error $failure, Setup_Parts $made, array $plan ): WP_Error {
+		// Newest first; each: the part, its ID, how to remove it, the audit action.
+		$parts       = array(
+			array( self::STEP_USER, $made->user_id, array( $this, 'delete_user' ), 'user_deleted' ),
+			array( self::STEP_ROLE, $made->role, array( $this->roles, 'remove_if_unused' ), 'role_removed' ),
+			array(
+				self::STEP_CONTACT,
+				$made->contact_id,
+				function ( int $contact_id ): bool {
+					return true === $this->contacts->delete_permanently( $contact_id );
+				},
+				'contact_deleted',
+			),
+		);
 		$undone      = array();
 		$left_behind = array();
-		if ( null !== $made->user_id ) {
-			if ( $this->delete_user( $made->user_id ) ) {
-				$undone[] = self::STEP_USER;
-				$this->audit->record( 'user_deleted', $made->contact_id, array( 'user_id' => $made->user_id ) );
-			} else {
-				$left_behind[] = array(
-					'part' => self::STEP_USER,
-					'id'   => $made->user_id,
-				);
+		foreach ( $parts as list( $part, $id, $remove, $action ) ) {
+			if ( null === $id ) {
+				continue;
 			}
-		}
-		if ( null !== $made->role ) {
-			if ( $this->roles->remove_if_unused( $made->role ) ) {
-				$undone[] = self::STEP_ROLE;
-				$this->audit->record( 'role_removed', $made->contact_id, array( 'role' => $made->role ) );
+			if ( $remove( $id ) ) {
+				$undone[] = $part;
+				$this->audit->record( $action, $made->contact_id, array( $part => $id ) );
 			} else {
 				$left_behind[] = array(
-					'part' => self::STEP_ROLE,
-					'id'   => $made->role,
-				);
-			}
-		}
-		if ( null !== $made->contact_id ) {
-			$deleted = $this->contacts->delete_permanently( $made->contact_id );
-			if ( true === $deleted ) {
-				$undone[] = self::STEP_CONTACT;
-				$this->audit->record( 'contact_deleted', $made->contact_id, array( 'name' => $plan['name'] ) );
-			} else {
-				$left_behind[] = array(
-					'part' => self::STEP_CONTACT,
-					'id'   => $made->contact_id,
+					'part' => $part,
+					'id'   => $id,
 				);
 			}
 		}
