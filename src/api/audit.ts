@@ -2,13 +2,9 @@
  * Internal dependencies
  */
 import { isRecord } from './guards';
-import {
-	INVENTORY_PER_PAGE,
-	MAX_PER_REQUEST,
-	clampInteger,
-	fetchPage,
-} from './inventory';
+import { INVENTORY_PER_PAGE, MAX_PER_REQUEST, clampInteger } from './inventory';
 import type { AuditEntry, AuditQuery, Paged } from './inventory-types';
+import { fetchPage } from './paged';
 import type { RequestOptions } from './types';
 
 export const AUDIT_PATH = '/civikey/v1/audit';

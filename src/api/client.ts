@@ -9,9 +9,7 @@ import apiFetch from '@wordpress/api-fetch';
 import {
 	createInvalidContactIdError,
 	createInvalidResponseError,
-	isResponseLike,
 	normalizeError,
-	normalizeResponseError,
 } from './errors';
 import {
 	isConnection,
@@ -20,6 +18,7 @@ import {
 	isRecord,
 	isSiteKeyInfo,
 } from './guards';
+import { fetchPage } from './paged';
 import type {
 	Connection,
 	Contact,
@@ -124,18 +123,6 @@ function contactPath( id: number, suffix = '' ): string {
 }
 
 /**
- * Reads an integer response header.
- *
- * @param response Response.
- * @param name     Header name.
- * @return Its value, or null when missing or not a number.
- */
-function readIntegerHeader( response: Response, name: string ): number | null {
-	const value = Number.parseInt( response.headers.get( name ) ?? '', 10 );
-	return Number.isFinite( value ) && value >= 0 ? value : null;
-}
-
-/**
  * Reads whether CiviCRM, AuthX and the current user are ready for API keys.
  *
  * @param options Request options.
@@ -166,37 +153,16 @@ export async function searchContacts(
 		per_page: String( perPage ),
 	} );
 
-	let response: unknown;
-	try {
-		// `parse: false` to read the totals from the headers.
-		response = await apiFetch< Response, false >( {
-			path: `${ CONTACTS_PATH }?${ query.toString() }`,
-			signal,
-			parse: false,
-		} );
-	} catch ( error ) {
-		throw await normalizeResponseError( error );
-	}
-	if ( ! isResponseLike( response ) ) {
-		throw createInvalidResponseError();
-	}
-
-	let body: unknown;
-	try {
-		body = await response.json();
-	} catch {
-		throw normalizeError( { code: 'invalid_json', message: '' } );
-	}
-	if ( ! Array.isArray( body ) || ! body.every( isContact ) ) {
-		throw createInvalidResponseError();
-	}
-
-	const total = readIntegerHeader( response, 'X-WP-Total' ) ?? body.length;
-	const totalPages = Math.max(
-		1,
-		readIntegerHeader( response, 'X-WP-TotalPages' ) ?? 1
+	const found = await fetchPage(
+		`${ CONTACTS_PATH }?${ query.toString() }`,
+		isContact,
+		{ signal }
 	);
-	return { contacts: body, total, totalPages };
+	return {
+		contacts: found.items,
+		total: found.total,
+		totalPages: found.totalPages,
+	};
 }
 
 /**
