@@ -6,7 +6,7 @@ import type { FormEvent } from 'react';
 /**
  * WordPress dependencies
  */
-import { Button, Flex, Spinner, TextControl } from '@wordpress/components';
+import { Button, Flex, TextControl } from '@wordpress/components';
 import {
 	useCallback,
 	useEffect,
@@ -22,7 +22,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { AUDIT_PER_PAGE, getAuditCsvUrl, getAuditLog } from '../../api/audit';
 import type { RequestOptions } from '../../api/types';
 import useApiRequest from '../../hooks/use-api-request';
-import ErrorNotice from '../error-notice';
+import LoadStatus from '../views/load-status';
 import Pager from '../views/pager';
 import UtcTime from '../views/utc-time';
 import type { AuditLogViewProps } from './types';
@@ -199,20 +199,13 @@ export default function AuditLogView( {
 				) }
 			</Flex>
 
-			<Flex justify="flex-start" className="civikey-audit-log__status">
-				{ isLoading && <Spinner /> }
-				<p aria-live="polite" aria-atomic="true">
-					{ summary }
-				</p>
-			</Flex>
-
-			{ error && (
-				<ErrorNotice
-					error={ error }
-					onRetry={ retry }
-					isRetrying={ isLoading }
-				/>
-			) }
+			<LoadStatus
+				className="civikey-audit-log__status"
+				isLoading={ isLoading }
+				summary={ summary }
+				error={ error }
+				onRetry={ retry }
+			/>
 
 			{ data && data.items.length > 0 && (
 				<div

@@ -7,7 +7,6 @@ import {
 	Notice,
 	SearchControl,
 	SelectControl,
-	Spinner,
 } from '@wordpress/components';
 import {
 	useCallback,
@@ -34,6 +33,7 @@ import useApiRequest from '../../hooks/use-api-request';
 import ConfirmDialog from '../confirm-dialog';
 import ErrorNotice from '../error-notice';
 import { getItemLabel } from '../views/format';
+import LoadStatus from '../views/load-status';
 import Pager from '../views/pager';
 import InventoryTable from './inventory-table';
 import type {
@@ -311,20 +311,13 @@ export default function InventoryView( {
 				/>
 			</Flex>
 
-			<Flex justify="flex-start" className="civikey-inventory__status">
-				{ isLoading && <Spinner /> }
-				<p aria-live="polite" aria-atomic="true">
-					{ summary }
-				</p>
-			</Flex>
-
-			{ error && (
-				<ErrorNotice
-					error={ error }
-					onRetry={ retry }
-					isRetrying={ isLoading }
-				/>
-			) }
+			<LoadStatus
+				className="civikey-inventory__status"
+				isLoading={ isLoading }
+				summary={ summary }
+				error={ error }
+				onRetry={ retry }
+			/>
 			{ revokeError && <ErrorNotice error={ revokeError } /> }
 
 			{ results && (
