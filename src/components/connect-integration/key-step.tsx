@@ -1,12 +1,7 @@
 /**
- * External dependencies
- */
-import type { FocusEvent } from 'react';
-
-/**
  * WordPress dependencies
  */
-import { Button, TextControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useId } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -15,6 +10,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { getContactLabel } from '../../utils/contact';
 import CopyButton from '../copy-button';
+import ShownOnceKey from '../new-key-notice/shown-once-key';
 import LiveTestOutcome from './live-test-outcome';
 import StepCard from './step-card';
 import type { KeyStepProps } from './types';
@@ -74,29 +70,7 @@ export default function KeyStep( {
 					result.role.name
 				) }
 			</p>
-			<p id={ warningId }>
-				<strong>
-					{ __(
-						'Copy this key now. You will not see it again: CiviKey does not store it and CiviCRM will not show it.',
-						'civikey'
-					) }
-				</strong>
-			</p>
-			<TextControl
-				className="civikey-key-field"
-				label={ __( 'New API key', 'civikey' ) }
-				value={ apiKey }
-				onChange={ () => {} }
-				onFocus={ ( event: FocusEvent< HTMLInputElement > ) =>
-					event.currentTarget.select()
-				}
-				aria-describedby={ warningId }
-				readOnly
-				spellCheck={ false }
-				autoComplete="off"
-				__next40pxDefaultSize
-				__nextHasNoMarginBottom
-			/>
+			<ShownOnceKey apiKey={ apiKey } warningId={ warningId } />
 			<CopyButton
 				text={ apiKey }
 				label={ __( 'Copy key', 'civikey' ) }

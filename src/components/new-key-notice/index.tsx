@@ -1,12 +1,12 @@
 /**
  * External dependencies
  */
-import type { FocusEvent, ForwardedRef } from 'react';
+import type { ForwardedRef } from 'react';
 
 /**
  * WordPress dependencies
  */
-import { Button, Flex, Notice, TextControl } from '@wordpress/components';
+import { Button, Flex, Notice } from '@wordpress/components';
 import {
 	forwardRef,
 	useEffect,
@@ -24,6 +24,7 @@ import { getContactLabel } from '../../utils/contact';
 import CopyButton from '../copy-button';
 import KeyTest from './key-test';
 import type { NewKeyNoticeProps } from './types';
+import ShownOnceKey from './shown-once-key';
 
 /**
  * Shows a newly saved key once, with Copy, and says it will not be shown
@@ -98,28 +99,7 @@ function NewKeyNotice(
 								label
 							) }
 				</h2>
-				<p id={ warningId }>
-					<strong>
-						{ __(
-							'Copy this key now. You will not see it again: CiviKey does not store it and CiviCRM will not show it.',
-							'civikey'
-						) }
-					</strong>
-				</p>
-				<TextControl
-					className="civikey-key-field"
-					label={ __( 'New API key', 'civikey' ) }
-					value={ apiKey }
-					onChange={ () => {} }
-					onFocus={ ( event: FocusEvent< HTMLInputElement > ) =>
-						event.currentTarget.select()
-					}
-					readOnly
-					spellCheck={ false }
-					autoComplete="off"
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-				/>
+				<ShownOnceKey apiKey={ apiKey } warningId={ warningId } />
 				<Flex justify="flex-start" wrap>
 					<CopyButton
 						text={ apiKey }
