@@ -216,10 +216,11 @@ final class Plugin {
 	/**
 	 * Runs guided setups.
 	 *
+	 * @param Integration_Planner $planner The planner the setup's callers show plans from.
 	 * @return Integration_Setup
 	 */
-	private function integration_setup(): Integration_Setup {
-		return new Integration_Setup( $this->planner(), $this->contacts, new Service_User( $this->contacts ), $this->role_grant(), new Role_Manager(), $this->keys, $this->audit );
+	private function integration_setup( Integration_Planner $planner ): Integration_Setup {
+		return new Integration_Setup( $planner, $this->contacts, new Service_User( $this->contacts ), $this->role_grant(), new Role_Manager(), $this->keys, $this->audit );
 	}
 
 	/**
@@ -240,7 +241,8 @@ final class Plugin {
 		add_action( 'civikey_key_changed', array( $this, 'record_key_change' ), 10, 2 );
 		if ( defined( 'WP_CLI' ) && constant( 'WP_CLI' ) && class_exists( 'WP_CLI' ) ) {
 			\WP_CLI::add_command( 'civikey', new Command( $this->keys, $this->reports(), $this->inventory, $this->audit ) );
-			\WP_CLI::add_command( 'civikey connect', new Connect_Command( $this->planner(), $this->integration_setup(), $this->reports() ) );
+			$planner = $this->planner();
+			\WP_CLI::add_command( 'civikey connect', new Connect_Command( $planner, $this->integration_setup( $planner ), $this->reports() ) );
 		}
 	}
 
@@ -266,6 +268,7 @@ final class Plugin {
 	 * Registers the REST routes.
 	 */
 	public function register_routes(): void {
+		$planner     = $this->planner();
 		$controllers = array(
 			new Status_Controller( new System_Status( $this->gateway, $this->contacts, $this->authx ) ),
 			new Contacts_Controller( $this->contacts ),
@@ -273,7 +276,7 @@ final class Plugin {
 			new Site_Key_Controller( $this->gateway, $this->contacts ),
 			new Connection_Controller( $this->gateway, $this->authx ),
 			new Access_Controller( $this->reports(), new Service_User( $this->contacts ), $this->role_grant(), $this->audit ),
-			new Integrations_Controller( $this->planner(), $this->integration_setup() ),
+			new Integrations_Controller( $planner, $this->integration_setup( $planner ) ),
 			new Key_Test_Controller( new Key_Tester( $this->gateway ), $this->audit, $this->contacts ),
 			new Inventory_Controller( $this->inventory, $this->keys ),
 			new Audit_Controller( $this->audit ),
