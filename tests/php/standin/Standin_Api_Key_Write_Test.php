@@ -110,7 +110,7 @@ class Standin_Api_Key_Write_Test extends Standin_Test_Case {
 		$mine  = $this->civicrm_contact();
 		$other = $this->civicrm_contact();
 		$user  = $this->user_with( array( 'access_civicrm', 'edit_all_contacts', 'edit_own_api_keys' ) );
-		$this->link( $mine, $user );
+		$this->link_contact_to_user( $mine, $user );
 		$this->login_as( $user );
 		$key = self::key();
 

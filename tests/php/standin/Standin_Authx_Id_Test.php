@@ -173,7 +173,7 @@ class Standin_Authx_Id_Test extends Standin_Test_Case {
 		$key  = self::key();
 		$id   = $this->civicrm_contact( array( 'api_key' => $key ) );
 		$user = $this->user_with( array( 'authenticate_with_api_key' ) );
-		$this->link( $id, $user );
+		$this->link_contact_to_user( $id, $user );
 
 		$response = $this->request( array( 'HTTP_X_CIVI_AUTH' => 'Bearer ' . $key ) );
 

@@ -374,7 +374,7 @@ class Standin_Contact_Get_Test extends Standin_Test_Case {
 		$other = $this->civicrm_contact();
 		$mine  = $this->civicrm_contact();
 		$user  = $this->user_with( array( 'view_my_contact' ) );
-		$this->link( $mine, $user );
+		$this->link_contact_to_user( $mine, $user );
 		$this->login_as( $user );
 
 		$ids = civicrm_api4( 'Contact', 'get', array( 'where' => array( array( 'id', 'IN', array( $other, $mine ) ) ) ) )->column( 'id' );

@@ -284,7 +284,7 @@ class Standin_Contact_Write_Test extends Standin_Test_Case {
 	 */
 	public function test_a_contact_linked_to_a_user_cannot_be_deleted_for_good() {
 		$id = $this->civicrm_contact();
-		$this->link( $id, self::factory_user( 'subscriber' ) );
+		$this->link_contact_to_user( $id, self::factory_user( 'subscriber' ) );
 
 		$this->assertThrowsExactly(
 			'CRM_Core_Exception',

@@ -110,7 +110,7 @@ class Standin_Permission_Test extends Standin_Test_Case {
 	public function test_contact_without_user_is_judged_as_the_current_user() {
 		$linked   = $this->civicrm_contact();
 		$unlinked = $this->civicrm_contact();
-		$this->link( $linked, $this->user_with( array() ) );
+		$this->link_contact_to_user( $linked, $this->user_with( array() ) );
 		$this->login_as( self::factory_user( 'administrator' ) );
 
 		$this->assertFalse( \CRM_Core_Permission::check( 'authenticate with api key', $linked ) );

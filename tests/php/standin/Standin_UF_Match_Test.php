@@ -114,7 +114,7 @@ class Standin_UF_Match_Test extends Standin_Test_Case {
 	public function test_a_second_link_for_a_contact_is_refused() {
 		$contact = $this->civicrm_contact();
 		$first   = $this->user_with( array() );
-		$this->link( $contact, $first );
+		$this->link_contact_to_user( $contact, $first );
 		$second = $this->user_with( array() );
 		civicrm_api4(
 			'UFMatch',

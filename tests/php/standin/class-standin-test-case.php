@@ -97,36 +97,6 @@ abstract class Standin_Test_Case extends Test_Case {
 	}
 
 	/**
-	 * Links a contact to a WordPress user (replacing any link the user has).
-	 *
-	 * @param int $contact_id Contact.
-	 * @param int $user_id    User.
-	 */
-	protected function link( int $contact_id, int $user_id ): void {
-		civicrm_api4(
-			'UFMatch',
-			'delete',
-			array(
-				'where'            => array( array( 'uf_id', '=', $user_id ) ),
-				'checkPermissions' => false,
-			)
-		);
-		civicrm_api4(
-			'UFMatch',
-			'create',
-			array(
-				'values'           => array(
-					'contact_id' => $contact_id,
-					'uf_id'      => $user_id,
-					'uf_name'    => 'standin-' . $user_id . '-' . wp_generate_password( 6, false ) . '@example.org',
-				),
-				'checkPermissions' => false,
-			)
-		);
-		$this->linked_users[] = $user_id;
-	}
-
-	/**
 	 * Reads a contact with permissions off.
 	 *
 	 * @param int                $contact_id Contact.
