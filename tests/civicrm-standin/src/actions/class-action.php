@@ -82,6 +82,40 @@ abstract class Action {
 	}
 
 	/**
+	 * The parameters of every query action: select, where, orderBy, limit
+	 * and offset, in that order.
+	 *
+	 * @see civicrm-core Civi/Api4/Generic/AbstractQueryAction.php
+	 * @see civicrm-core Civi/Api4/Generic/Traits/SelectParamTrait.php
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	protected static function query_param_info(): array {
+		return array(
+			'select'  => array(
+				'type'    => array( 'array' ),
+				'default' => array(),
+			),
+			'where'   => array(
+				'type'    => array( 'array' ),
+				'default' => array(),
+			),
+			'orderBy' => array(
+				'type'    => array( 'array' ),
+				'default' => array(),
+			),
+			'limit'   => array(
+				'type'    => array( 'int' ),
+				'default' => 0,
+			),
+			'offset'  => array(
+				'type'    => array( 'int' ),
+				'default' => 0,
+			),
+		);
+	}
+
+	/**
 	 * Runs the action.
 	 *
 	 * @param Result $result Result to fill.

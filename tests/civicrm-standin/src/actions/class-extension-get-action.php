@@ -26,28 +26,7 @@ class Extension_Get_Action extends Action {
 	 * @return array
 	 */
 	protected function own_param_info(): array {
-		return array(
-			'select'  => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
-			),
-			'where'   => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
-			),
-			'orderBy' => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
-			),
-			'limit'   => array(
-				'type'    => array( 'int' ),
-				'default' => 0,
-			),
-			'offset'  => array(
-				'type'    => array( 'int' ),
-				'default' => 0,
-			),
-		);
+		return self::query_param_info();
 	}
 
 	/**
