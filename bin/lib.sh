@@ -50,6 +50,37 @@ stack_php() {
 	php -d display_errors=stderr "$@"
 }
 
+# apt-get against Debian trixie on the mirror apt already uses, through a
+# private apt state in $DOWNLOAD_DIR/apt-trixie: the system's sources stay
+# as they are. The package lists are fetched on first use.
+trixie_apt() {
+	local state="$DOWNLOAD_DIR/apt-trixie" mirror
+	local options=(
+		-o "Dir::Etc::SourceList=$state/sources.list"
+		-o "Dir::Etc::SourceParts=-"
+		-o "Dir::State::Lists=$state/lists"
+		-o "Dir::Cache=$state/cache"
+		-o "APT::Sandbox::User=root"
+	)
+	if [[ ! -f "$state/sources.list" ]]; then
+		mirror="$(awk '/^URIs:/ { print $2; exit }' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)"
+		if [[ -z "$mirror" ]]; then
+			mirror="$(awk '/^deb / { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)"
+		fi
+		[[ -n "$mirror" ]] || die "could not find the Debian mirror apt uses (/etc/apt/sources.list.d/debian.sources)"
+		mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
+		echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" >"$state/sources.list"
+	fi
+	if ! compgen -G "$state/lists/*_Packages*" >/dev/null; then
+		apt-get -qq "${options[@]}" update || return 1
+	fi
+	if [[ "$1" == policy ]]; then
+		apt-cache "${options[@]}" "$@"
+	else
+		apt-get -qq "${options[@]}" "$@"
+	fi
+}
+
 # True when the process in a pid file is alive.
 pid_alive() {
 	[[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
