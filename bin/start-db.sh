@@ -42,4 +42,7 @@ CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
 CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
 GRANT ALL PRIVILEGES ON \`$DB_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
 GRANT ALL PRIVILEGES ON \`$DB_TEST_NAME\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+-- The real CiviCRM's databases beside them (civikey_dev_civicrm, civikey_test_civicrm).
+GRANT ALL PRIVILEGES ON \`${DB_NAME}\\_civicrm\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
+GRANT ALL PRIVILEGES ON \`${DB_TEST_NAME}\\_civicrm\`.* TO '$DB_USER'@'127.0.0.1', '$DB_USER'@'localhost';
 SQL
