@@ -38,6 +38,15 @@ const gate = ( label, suite ) => ( { label, suite, gate: true } );
  */
 const FIGURES = [
 	{
+		label: 'CiviCRM the PHPUnit suites ran against',
+		suite: 'phpunit-real',
+		pattern:
+			/CiviCRM: real ([\d.]+) \(civicrm-core from ([^;]+); WordPress side: ([^)]+)\)/,
+		holds: ( m ) => /^\d+\.\d+/.test( m[ 1 ] ),
+		show: ( m ) =>
+			`real civicrm-core ${ m[ 1 ] } (from ${ m[ 2 ] }; WordPress side: ${ m[ 3 ] }), and the stand-in`,
+	},
+	{
 		label: 'Role matrix, single site',
 		suite: 'phpunit-standin',
 		pattern:

@@ -42,6 +42,11 @@ bash "$ROOT_DIR/bin/start.sh" >"$LOG_DIR/start-for-tests.log" 2>&1 ||
 	{ cat "$LOG_DIR/start-for-tests.log"; die "could not start the local stack"; }
 run_suite phpunit-standin artifacts/phpunit-standin.xml env CIVIKEY_CIVICRM=standin bash bin/test-php.sh
 run_suite phpunit-multisite artifacts/phpunit-multisite.xml env CIVIKEY_CIVICRM=standin CIVIKEY_MULTISITE=1 bash bin/test-php.sh
+# The same PHPUnit suite against the real civicrm-core, built from the
+# registries with the test bridge in place of civicrm-wordpress
+# (bin/build-civicrm.sh, tests/civicrm-core-bridge).
+run_suite civicrm-build - bash bin/build-civicrm.sh
+run_suite phpunit-real artifacts/phpunit-real.xml env CIVIKEY_CIVICRM=real CIVIKEY_WP_DIR="$WP_DIR" bash bin/test-php.sh
 run_suite plugin-zip - bash bin/test-zip.sh
 run_suite plugin-check - bash bin/plugin-check.sh
 run_suite e2e artifacts/e2e.json npx playwright test --config tests/e2e/playwright.config.ts

@@ -49,7 +49,12 @@ if ( 'none' === CIVIKEY_TESTS_CIVICRM ) {
 		fwrite( STDERR, 'CIVIKEY_CIVICRM=' . CIVIKEY_TESTS_CIVICRM . " was asked for, but that CiviCRM did not load and initialise.\n" );
 		exit( 1 );
 	}
-	fwrite( STDERR, 'CiviCRM: ' . ( $civikey_is_real ? 'real ' : 'stand-in ' ) . CRM_Utils_System::version() . "\n" );
+	$civikey_civicrm_origin = '';
+	if ( $civikey_is_real ) {
+		// The test bridge (tests/civicrm-core-bridge) says so; civicrm-wordpress has its own version.
+		$civikey_civicrm_origin = ' (civicrm-core from ' . ( 'bridge' === CIVICRM_PLUGIN_VERSION ? 'the Packagist copy' : 'the site' ) . '; WordPress side: ' . ( 'bridge' === CIVICRM_PLUGIN_VERSION ? 'tests/civicrm-core-bridge' : 'civicrm-wordpress ' . CIVICRM_PLUGIN_VERSION ) . ')';
+	}
+	fwrite( STDERR, 'CiviCRM: ' . ( $civikey_is_real ? 'real ' : 'stand-in ' ) . CRM_Utils_System::version() . $civikey_civicrm_origin . "\n" );
 }
 
 require __DIR__ . '/includes/trait-runs-wp-cli.php';
