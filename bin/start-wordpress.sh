@@ -52,6 +52,9 @@ define( 'AUTOMATIC_UPDATER_DISABLED', true );
 define( 'WP_AUTO_UPDATE_CORE', false );
 define( 'DISALLOW_FILE_MODS', false );
 define( 'FS_METHOD', 'direct' );
+// CiviCRM skips every folder whose path contains "/." unless told otherwise
+// (civicrm-core CRM/Utils/File.php findFiles()); the stack lives in .stack/.
+define( 'CIVICRM_EXCLUDE_DIRS_PATTERN', '@/\\.[^/]*\$@' );
 if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
 }
@@ -62,10 +65,22 @@ plugins=(civikey/civikey.php)
 case "${CIVIKEY_CIVICRM:-standin}" in
 	standin) plugins+=(civicrm-standin/civicrm-standin.php) ;;
 	none) ;;
-	*) die "CIVIKEY_CIVICRM must be standin or none (got ${CIVIKEY_CIVICRM})" ;;
+	real)
+		bash "$ROOT_DIR/bin/build-civicrm.sh" || die "the real CiviCRM could not be built here (above); start with CIVIKEY_CIVICRM=standin"
+		# Activated by CiviCRM's installer the first time (below).
+		if [[ -f "$WP_DIR/wp-content/uploads/civicrm/civicrm.settings.php" ]]; then
+			plugins+=(civicrm/civicrm.php)
+		fi
+		;;
+	*) die "CIVIKEY_CIVICRM must be real, standin or none (got ${CIVIKEY_CIVICRM})" ;;
 esac
 php "$ROOT_DIR/bin/install-wordpress.php" "$WP_DIR" "$SITE_URL" "$ADMIN_USER" "$ADMIN_PASSWORD" \
 	"$ADMIN_EMAIL" "${plugins[@]}" 2>>"$LOG_DIR/install.log" | sed 's/^/[civikey] /'
+if [[ "${CIVIKEY_CIVICRM:-standin}" == real ]]; then
+	stack_php "$ROOT_DIR/bin/install-civicrm.php" "$WP_DIR" "$SITE_URL" "${DB_NAME}_civicrm" 2>>"$LOG_DIR/install.log" |
+		sed 's/^/[civikey] /'
+	[[ "${PIPESTATUS[0]}" == 0 ]] || die "installing the real CiviCRM failed; see $LOG_DIR/install.log"
+fi
 
 if pid_alive "$RUN_DIR/php-server.pid"; then
 	log "Web server already running at $SITE_URL"

@@ -47,6 +47,16 @@ const FIGURES = [
 			`real civicrm-core ${ m[ 1 ] } (from ${ m[ 2 ] }; WordPress side: ${ m[ 3 ] }), and the stand-in`,
 	},
 	{
+		label: 'AuthX over HTTP, real CiviCRM',
+		suite: 'authx-real',
+		pattern:
+			/AuthX over HTTP, real CiviCRM ([\d.]+): key set through CiviKey for contact (\d+) → HTTP (\d+), contact_id (\w+); wrong key → HTTP (\d+)/,
+		holds: ( m ) =>
+			m[ 3 ] === '200' && m[ 4 ] === m[ 2 ] && m[ 5 ] === '401',
+		show: ( m ) =>
+			`CiviCRM ${ m[ 1 ] }: key set through CiviKey → HTTP ${ m[ 3 ] } contact ${ m[ 4 ] } (expected ${ m[ 2 ] }); wrong key → HTTP ${ m[ 5 ] }`,
+	},
+	{
 		label: 'Role matrix, single site',
 		suite: 'phpunit-standin',
 		pattern:

@@ -47,6 +47,7 @@ run_suite phpunit-multisite artifacts/phpunit-multisite.xml env CIVIKEY_CIVICRM=
 # (bin/build-civicrm.sh, tests/civicrm-core-bridge).
 run_suite civicrm-build - bash bin/build-civicrm.sh
 run_suite phpunit-real artifacts/phpunit-real.xml env CIVIKEY_CIVICRM=real CIVIKEY_WP_DIR="$WP_DIR" bash bin/test-php.sh
+run_suite authx-real - bash bin/test-authx-real.sh
 run_suite plugin-zip - bash bin/test-zip.sh
 run_suite plugin-check - bash bin/plugin-check.sh
 run_suite e2e artifacts/e2e.json npx playwright test --config tests/e2e/playwright.config.ts

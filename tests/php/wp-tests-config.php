@@ -87,6 +87,9 @@ if ( 'real' === CIVIKEY_TESTS_CIVICRM ) {
 	putenv( 'WP_CLI_CONFIG_PATH=' . CIVIKEY_TESTS_CIVICRM_DIR . '/wp-cli.yml' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.runtime_configuration_putenv -- for child processes.
 }
 
+// CiviCRM skips every folder whose path contains "/." unless told otherwise
+// (civicrm-core CRM/Utils/File.php findFiles()); the stack lives in .stack/.
+define( 'CIVICRM_EXCLUDE_DIRS_PATTERN', '@/\\.[^/]*$@' );
 define( 'WP_TESTS_DOMAIN', 'example.org' );
 define( 'WP_TESTS_EMAIL', 'admin@example.org' );
 define( 'WP_DEBUG', true );
