@@ -1,17 +1,14 @@
 <?php
 /**
  * Installs the real CiviCRM (built by bin/build-civicrm.sh) into the local
- * stack's WordPress, the way `wp civicrm core activate` does: civicrm-core's
- * own installer (Civi\Setup) writes wp-content/uploads/civicrm/civicrm.settings.php
- * and fills the CiviCRM database (extensions such as AuthX enabled, a site
- * key generated), then activates the plugin; finally the base page front-end
- * CiviCRM URLs (civicrm/authx/id) live on. Does nothing when the settings
- * file is already there.
+ * stack's WordPress with civicrm-core's own installer (bin/includes/civicrm-setup.php:
+ * wp-content/uploads/civicrm/civicrm.settings.php, the CiviCRM database, a
+ * generated site key), activates the plugin, and makes the base page
+ * front-end CiviCRM URLs (civicrm/authx/id) live on. Does nothing when the
+ * settings file is already there.
  *
  * Usage: php bin/install-civicrm.php <wp dir> <site url> <civicrm database>
  *
- * @see civicrm-core setup/src/Setup.php
- * @see civicrm-core setup/plugins/init/WordPress.civi-setup.php
  * @package CiviKey
  */
 
@@ -21,7 +18,7 @@ if ( 'cli' !== PHP_SAPI || $argc < 4 ) {
 }
 list( , $civikey_wp_dir, $civikey_site_url, $civikey_civicrm_db ) = $argv;
 
-$civikey_url                = (array) civikey_parse_url_early( $civikey_site_url );
+$civikey_url                = (array) parse_url( $civikey_site_url ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
 $_SERVER['HTTP_HOST']       = $civikey_url['host'] . ( isset( $civikey_url['port'] ) ? ':' . $civikey_url['port'] : '' );
 $_SERVER['SERVER_NAME']     = $civikey_url['host'];
 $_SERVER['SERVER_PORT']     = (string) ( $civikey_url['port'] ?? 80 );
@@ -40,43 +37,15 @@ if ( defined( 'CIVICRM_INSTALLED' ) && CIVICRM_INSTALLED ) {
 	exit( 0 );
 }
 wp_set_current_user( 1 );
-$civikey_core = WP_PLUGIN_DIR . '/civicrm/civicrm';
-if ( ! is_file( "$civikey_core/CRM/Core/ClassLoader.php" ) ) {
-	fwrite( STDERR, "There is no civicrm-core in $civikey_core: run bin/build-civicrm.sh first.\n" );
+if ( ! is_file( WP_PLUGIN_DIR . '/civicrm/civicrm/CRM/Core/ClassLoader.php' ) ) {
+	fwrite( STDERR, 'There is no civicrm-core in ' . WP_PLUGIN_DIR . "/civicrm/civicrm: run bin/build-civicrm.sh first.\n" );
 	exit( 1 );
 }
-// What civicrm.php defines once active; the installer needs them before that.
-define( 'CIVICRM_PLUGIN_DIR', WP_PLUGIN_DIR . '/civicrm/' );
-define( 'CIVICRM_PLUGIN_URL', plugin_dir_url( CIVICRM_PLUGIN_DIR . 'civicrm.php' ) );
-require_once "$civikey_core/CRM/Core/ClassLoader.php";
-CRM_Core_ClassLoader::singleton()->register();
-\Civi\Setup::assertProtocolCompatibility( 1.0 );
-\Civi\Setup::init(
-	array(
-		'cms'     => 'WordPress',
-		'srcPath' => $civikey_core,
-	)
-);
-$civikey_setup     = \Civi\Setup::instance();
-$civikey_model     = $civikey_setup->getModel();
-$civikey_model->db = array(
-	'server'   => DB_HOST,
-	'username' => DB_USER,
-	'password' => DB_PASSWORD,
-	'database' => $civikey_civicrm_db,
-);
-// Other languages make the installer download translations.
-$civikey_model->lang = 'en_US';
-$civikey_errors      = $civikey_setup->checkRequirements()->getErrors();
-foreach ( $civikey_errors as $civikey_error ) {
-	fwrite( STDERR, "CiviCRM's installer: {$civikey_error['section']} {$civikey_error['name']}: {$civikey_error['message']}\n" );
-}
-if ( $civikey_errors ) {
-	exit( 1 );
-}
+require __DIR__ . '/includes/civicrm-setup.php';
 $civikey_started = microtime( true );
-$civikey_setup->installFiles();
-$civikey_setup->installDatabase();
+if ( ! civikey_run_civicrm_setup( $civikey_civicrm_db ) ) {
+	exit( 1 );
+}
 // CiviCRM's installer activates the plugin itself, unless it finds it active.
 if ( ! is_plugin_active( 'civicrm/civicrm.php' ) ) {
 	activate_plugin( 'civicrm/civicrm.php' );
@@ -89,12 +58,3 @@ if ( ! civi_wp()->basepage->create_wp_basepage() ) {
 flush_rewrite_rules();
 fwrite( STDOUT, sprintf( "Installed CiviCRM %s into %s in %.0f s\n", CRM_Utils_System::version(), $civikey_civicrm_db, microtime( true ) - $civikey_started ) );
 
-/**
- * The parts of a URL, before WordPress is loaded.
- *
- * @param string $url URL.
- * @return array<string, string|int>
- */
-function civikey_parse_url_early( string $url ): array {
-	return (array) parse_url( $url ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
-}

@@ -274,45 +274,25 @@ function civikey_tests_install_real_civicrm(): void {
 		exit( 1 );
 	}
 
-	$core = WP_PLUGIN_DIR . '/civicrm/civicrm';
 	// Where WordPress is, before CiviCRM's settings can say it.
 	$GLOBALS['civicrm_paths']['cms.root']['path'] = untrailingslashit( ABSPATH );
-	if ( ! defined( 'CIVICRM_PLUGIN_DIR' ) ) {
-		define( 'CIVICRM_PLUGIN_DIR', WP_PLUGIN_DIR . '/civicrm/' );
-	}
-	require_once $core . '/CRM/Core/ClassLoader.php';
-	CRM_Core_ClassLoader::singleton()->register();
-	\Civi\Setup::assertProtocolCompatibility( 1.0 );
-	\Civi\Setup::init(
-		array(
-			'cms'     => 'WordPress',
-			'srcPath' => $core,
-		)
+	require dirname( __DIR__, 2 ) . '/bin/includes/civicrm-setup.php';
+	$installed = civikey_run_civicrm_setup(
+		$database,
+		function ( $model ) use ( $dir ) {
+			// phpcs:disable WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- CiviCRM's names.
+			$model->siteKey                          = CIVIKEY_STANDIN_SITE_KEY;
+			$model->settingsPath                     = CIVICRM_SETTINGS_PATH;
+			$model->paths['civicrm.private']['path'] = "$dir/private";
+			// phpcs:enable
+			// templateCompilePath stays where the installer puts it (the site's
+			// uploads/civicrm/templates_c; its caches are named after the database):
+			// moved, CiviCRM registered its install listeners several times over.
+		}
 	);
-	$setup                                   = \Civi\Setup::instance();
-	$model                                   = $setup->getModel();
-	$model->db                               = array(
-		'server'   => DB_HOST,
-		'username' => DB_USER,
-		'password' => DB_PASSWORD,
-		'database' => $database,
-	);
-	$model->lang                             = 'en_US';
-	$model->siteKey                          = CIVIKEY_STANDIN_SITE_KEY; // phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- CiviCRM's name.
-	$model->settingsPath                     = CIVICRM_SETTINGS_PATH; // phpcs:ignore WordPress.NamingConventions.ValidVariableName.UsedPropertyNotSnakeCase -- CiviCRM's name.
-	$model->paths['civicrm.private']['path'] = "$dir/private";
-	// templateCompilePath stays where the installer puts it (the site's
-	// uploads/civicrm/templates_c; its caches are named after the database):
-	// moved, CiviCRM registered its install listeners several times over.
-	$errors = $setup->checkRequirements()->getErrors();
-	foreach ( $errors as $error ) {
-		fwrite( STDERR, "CiviCRM's installer: {$error['section']} {$error['name']}: {$error['message']}\n" );
-	}
-	if ( $errors ) {
+	if ( ! $installed ) {
 		exit( 1 );
 	}
-	$setup->installFiles();
-	$setup->installDatabase();
 
 	list( $status, $output ) = civikey_tests_mariadb( 'mariadb-dump', '--single-transaction --triggers --routines --result-file=' . escapeshellarg( "$dir/pristine.sql.part" ) . ' ' . escapeshellarg( $database ) );
 	if ( 0 !== $status ) {
