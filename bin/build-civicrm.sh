@@ -12,16 +12,16 @@
 # trixie's php-db (through the private apt state bin/fetch-wordpress.sh uses),
 # and four have small test-only stand-ins in tests/civicrm-core-bridge/packages/
 # (no registry here has them; trixie's php-log is 1.13.2, whose observer
-# class core 6.x cannot extend). The PEAR base classes come from the Packagist copy. The rest
-# (PDF, spreadsheets, mail,
-# OAuth, assets, browser tests) are only declared replaced so Composer can
-# resolve; nothing CiviKey reaches loads them, and the tests would fail with
-# "Class ... not found" if it did. The list is printed on every build.
+# class core 6.x cannot extend). The PEAR base classes come from the Packagist
+# copy. The rest (PDF, spreadsheets, mail, OAuth, assets, browser tests) are
+# only declared replaced so Composer can resolve; nothing CiviKey reaches
+# loads them, and the tests would fail with "Class ... not found" if it did.
+# The list is printed on every build.
 #
 # Composer plugins (asset downloads, patches, SCSS) are off: the in-process
 # API needs no assets, and the patches would come from the internet.
 #
-# Idempotent: rebuilds only when the version or the stand-ins changed.
+# Idempotent: rebuilds only when the version, this script or the stand-ins changed.
 # Exit status 3 means "cannot be built here" (a package is unobtainable).
 source "$(dirname "$0")/lib.sh"
 
@@ -44,7 +44,6 @@ declared_replaced=(
 stamp="$(
 	{
 		echo "$version"
-		echo "${declared_replaced[*]}"
 		cat "$ROOT_DIR/bin/build-civicrm.sh"
 		find "$bridge_dir/packages" -type f -print0 | sort -z | xargs -0 sha256sum
 	} | sha256sum | cut -d' ' -f1
@@ -83,21 +82,18 @@ if ! (cd "$debs_dir" && trixie_apt download php-db) >>"$build_log" 2>&1; then
 	log "php-db cannot be downloaded from Debian trixie here"
 	exit 3
 fi
-for pair in php-db:pear/db; do
-	deb_name="${pair%%:*}" composer_name="${pair#*:}"
-	deb="$(ls -t "$debs_dir/${deb_name}"_*.deb | head -n 1)"
-	deb_version="$(dpkg-deb -f "$deb" Version | sed 's/^[0-9]*://; s/-[^-]*$//')"
-	extract="$debian_dir/$deb_name.extract"
-	rm -rf "$extract" && mkdir -p "$extract" && dpkg-deb -x "$deb" "$extract"
-	mv "$extract/usr/share/php" "$debian_dir/$deb_name"
-	rm -rf "$extract"
-	php -r '
-		[ , $dir, $name, $version ] = $argv;
-		$package = array( "name" => $name, "version" => $version, "description" => "Debian trixie package " . basename( $dir ) . " $version, for the test build only.", "include-path" => array( "./" ), "autoload" => array( "classmap" => array( "./" ) ) );
-		file_put_contents( "$dir/composer.json", json_encode( $package, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) . "\n" );
-	' "$debian_dir/$deb_name" "$composer_name" "$deb_version"
-	log "  $composer_name $deb_version from Debian trixie's $deb_name"
-done
+deb="$(ls -t "$debs_dir"/php-db_*.deb | head -n 1)"
+deb_version="$(dpkg-deb -f "$deb" Version | sed 's/^[0-9]*://; s/-[^-]*$//')"
+extract="$debian_dir/php-db.extract"
+rm -rf "$extract" && mkdir -p "$extract" && dpkg-deb -x "$deb" "$extract"
+mv "$extract/usr/share/php" "$debian_dir/php-db"
+rm -rf "$extract"
+php -r '
+	[ , $dir, $version ] = $argv;
+	$package = array( "name" => "pear/db", "version" => $version, "description" => "Debian trixie package php-db $version, for the test build only.", "include-path" => array( "./" ), "autoload" => array( "classmap" => array( "./" ) ) );
+	file_put_contents( "$dir/composer.json", json_encode( $package, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ) . "\n" );
+' "$debian_dir/php-db" "$deb_version"
+log "  pear/db $deb_version from Debian trixie's php-db"
 
 # core's composer.json, edited in the build only: the test stand-ins as path
 # packages, the unreachable libraries declared replaced, no lock (it pins
@@ -141,6 +137,6 @@ if ! grep -q 'parent::__construct($message, (int) $code);' "$pear_exception"; th
 	log "  pear/pear_exception $(cd "$core_dir" && composer show --no-plugins pear/pear_exception 2>/dev/null | awk '/^versions/ { print $4 }') with 1.0.2's integer exception code"
 fi
 echo "$stamp" >"$core_dir/.civikey-build"
-log "civicrm-core $(sed -n 's#.*<version_no>\(.*\)</version_no>.*#\1#p' "$core_dir/xml/version.xml") built with $(cd "$core_dir" && composer show --no-plugins 2>/dev/null | wc -l) libraries"
+log "civicrm-core $(civicrm_core_version) built with $(cd "$core_dir" && composer show --no-plugins 2>/dev/null | wc -l) libraries"
 log "  test stand-ins (tests/civicrm-core-bridge/packages): $(cd "$bridge_dir/packages" && echo *)"
 log "  declared replaced, never loaded on CiviKey's path: ${declared_replaced[*]}"

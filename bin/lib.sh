@@ -81,6 +81,11 @@ trixie_apt() {
 	fi
 }
 
+# The version of the civicrm-core built into the stack (bin/build-civicrm.sh).
+civicrm_core_version() {
+	sed -n 's#.*<version_no>\(.*\)</version_no>.*#\1#p' "$WP_DIR/wp-content/plugins/civicrm/civicrm/xml/version.xml" 2>/dev/null
+}
+
 # True when the process in a pid file is alive.
 pid_alive() {
 	[[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null

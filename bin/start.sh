@@ -24,7 +24,7 @@ bash "$ROOT_DIR/bin/start-db.sh"
 bash "$ROOT_DIR/bin/start-wordpress.sh"
 
 case "${CIVIKEY_CIVICRM:-standin}" in
-	real) civicrm_note="real civicrm-core $(sed -n 's#.*<version_no>\(.*\)</version_no>.*#\1#p' "$WP_DIR/wp-content/plugins/civicrm/civicrm/xml/version.xml") (test bridge in place of civicrm-wordpress; see README)" ;;
+	real) civicrm_note="real civicrm-core $(civicrm_core_version) (test bridge in place of civicrm-wordpress; see README)" ;;
 	none) civicrm_note="none" ;;
 	*) civicrm_note="the test stand-in (CIVIKEY_CIVICRM=real npm start for the real one; see README)" ;;
 esac

@@ -20,7 +20,7 @@ bash "$ROOT_DIR/bin/start-db.sh" >/dev/null
 bash "$ROOT_DIR/bin/start-wordpress.sh" || die "the stack with the real CiviCRM did not start"
 
 wp_cli() { "$ROOT_DIR/vendor/bin/wp" --allow-root --path="$WP_DIR" --user="$ADMIN_USER" "$@" 2>/dev/null; }
-version="$(php -r 'preg_match("#<version_no>([^<]+)#", file_get_contents($argv[1]), $m); echo $m[1] ?? "";' "$WP_DIR/wp-content/plugins/civicrm/civicrm/xml/version.xml")"
+version="$(civicrm_core_version)"
 # The admin's own contact: CiviCRM makes and links it when the admin first uses CiviCRM.
 contact_id="$(php -r '
 	$_SERVER["HTTP_HOST"] = "localhost"; $_SERVER["REQUEST_URI"] = "/";
