@@ -1,7 +1,6 @@
 /**
  * WordPress dependencies
  */
-import { Flex, Spinner } from '@wordpress/components';
 import {
 	Suspense,
 	lazy,
@@ -15,6 +14,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import LoadingMessage from '../loading-message';
 import ErrorNotice from '../error-notice';
 import KeyManager from '../key-manager';
 import StatusPanel from '../status-panel';
@@ -47,12 +47,7 @@ const ConnectIntegration = lazy(
  * What a view shows while its script loads.
  */
 function ViewLoading() {
-	return (
-		<Flex justify="flex-start" role="status">
-			<Spinner />
-			<span>{ __( 'Loading…', 'civikey' ) }</span>
-		</Flex>
-	);
+	return <LoadingMessage>{ __( 'Loading…', 'civikey' ) }</LoadingMessage>;
 }
 
 /** The views, in tab order; each is also its URL hash (`#inventory`). */
@@ -161,10 +156,9 @@ export default function App() {
 	return (
 		<div className="civikey-app">
 			{ isLoading && (
-				<Flex justify="flex-start" role="status">
-					<Spinner />
-					<span>{ __( 'Loading CiviCRM status…', 'civikey' ) }</span>
-				</Flex>
+				<LoadingMessage>
+					{ __( 'Loading CiviCRM status…', 'civikey' ) }
+				</LoadingMessage>
 			) }
 
 			{ error && (

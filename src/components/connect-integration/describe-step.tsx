@@ -1,13 +1,14 @@
 /**
  * WordPress dependencies
  */
-import { Button, Flex, Spinner, TextControl } from '@wordpress/components';
+import { Button, TextControl } from '@wordpress/components';
 import { useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import LoadingMessage from '../loading-message';
 import ProfileChooser from '../access-check/profile-chooser';
 import ErrorNotice from '../error-notice';
 import { MAX_NAME_LENGTH } from './constants';
@@ -119,12 +120,9 @@ export default function DescribeStep( {
 			/>
 
 			{ isLoadingProfiles && ! profiles && (
-				<Flex justify="flex-start" role="status">
-					<Spinner />
-					<span>
-						{ __( 'Loading what integrations can do…', 'civikey' ) }
-					</span>
-				</Flex>
+				<LoadingMessage>
+					{ __( 'Loading what integrations can do…', 'civikey' ) }
+				</LoadingMessage>
 			) }
 			{ profilesError && (
 				<ErrorNotice

@@ -1,13 +1,14 @@
 /**
  * WordPress dependencies
  */
-import { Button, Flex, Notice, Spinner } from '@wordpress/components';
+import { Button, Notice } from '@wordpress/components';
 import { useCallback } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import LoadingMessage from '../loading-message';
 import type { IntegrationPlan } from '../../api/integration-types';
 import { getIntegrationPlan } from '../../api/integrations';
 import type { RequestOptions } from '../../api/types';
@@ -168,12 +169,9 @@ export default function ReviewStep( {
 			}
 		>
 			{ isLoading && (
-				<Flex justify="flex-start" role="status">
-					<Spinner />
-					<span>
-						{ __( 'Working out what will be created…', 'civikey' ) }
-					</span>
-				</Flex>
+				<LoadingMessage>
+					{ __( 'Working out what will be created…', 'civikey' ) }
+				</LoadingMessage>
 			) }
 			{ error && (
 				<ErrorNotice
