@@ -116,6 +116,18 @@ abstract class Action {
 	}
 
 	/**
+	 * The parameters of core's batch actions (update, delete): the query
+	 * parameters without select.
+	 *
+	 * @see civicrm-core Civi/Api4/Generic/AbstractBatchAction.php
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	protected static function batch_param_info(): array {
+		return array_diff_key( static::query_param_info(), array( 'select' => true ) );
+	}
+
+	/**
 	 * Runs the action.
 	 *
 	 * @param Result $result Result to fill.

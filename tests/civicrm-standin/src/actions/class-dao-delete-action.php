@@ -25,27 +25,10 @@ class Dao_Delete_Action extends Dao_Write_Action {
 	 * @return array
 	 */
 	protected function own_param_info(): array {
-		$info = array(
-			// @required in AbstractBatchAction: an empty where fails validation
-			// ('Parameter "where" is required.') before DAODeleteAction's own check.
-			'where'   => array(
-				'type'     => array( 'array' ),
-				'default'  => array(),
-				'required' => true,
-			),
-			'orderBy' => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
-			),
-			'limit'   => array(
-				'type'    => array( 'int' ),
-				'default' => 0,
-			),
-			'offset'  => array(
-				'type'    => array( 'int' ),
-				'default' => 0,
-			),
-		);
+		$info = static::batch_param_info();
+		// @required in AbstractBatchAction: an empty where fails validation
+		// ('Parameter "where" is required.') before DAODeleteAction's own check.
+		$info['where']['required'] = true;
 		if ( 'Contact' === $this->entity_name ) {
 			// SoftDeleteActionTrait: move to the trash unless told otherwise.
 			$info['useTrash'] = array(

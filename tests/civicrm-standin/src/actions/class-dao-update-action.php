@@ -23,27 +23,12 @@ class Dao_Update_Action extends Dao_Write_Action {
 	 */
 	protected function own_param_info(): array {
 		return array(
-			'values'  => array(
+			'values' => array(
 				'type'    => array( 'array' ),
 				'default' => array(),
 			),
-			'where'   => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
-			),
-			'orderBy' => array(
-				'type'    => array( 'array' ),
-				'default' => array(),
-			),
-			'limit'   => array(
-				'type'    => array( 'int' ),
-				'default' => 0,
-			),
-			'offset'  => array(
-				'type'    => array( 'int' ),
-				'default' => 0,
-			),
-			'reload'  => array( 'type' => array( 'array', 'bool' ) ),
+		) + static::batch_param_info() + array(
+			'reload' => array( 'type' => array( 'array', 'bool' ) ),
 		);
 	}
 
