@@ -108,22 +108,7 @@ class Multisite_Role_Matrix_Test extends Route_Matrix_Case {
 	 * @return array<string, int>
 	 */
 	private function users_of( int $other_site ): array {
-		add_role(
-			'civikey_matrix_keys_only',
-			'Keys only',
-			array(
-				'read'          => true,
-				'edit_api_keys' => true,
-			)
-		);
-		add_role(
-			'civikey_matrix_site_manager',
-			'Site manager',
-			array(
-				'read'           => true,
-				'manage_options' => true,
-			)
-		);
+		self::add_matrix_roles();
 		$super_admin = self::factory_user( 'administrator' );
 		grant_super_admin( $super_admin );
 		// A super admin is one on every site, member or not.

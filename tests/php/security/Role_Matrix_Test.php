@@ -26,24 +26,7 @@ class Role_Matrix_Test extends Route_Matrix_Case {
 	protected function set_up() {
 		parent::set_up();
 		$this->route_loopback_to_civicrm();
-		// A user CiviCRM would let edit keys, but who lacks WordPress's capability.
-		add_role(
-			'civikey_matrix_keys_only',
-			'Keys only',
-			array(
-				'read'          => true,
-				'edit_api_keys' => true,
-			)
-		);
-		// A site manager in WordPress's sense, with no CiviCRM permission at all.
-		add_role(
-			'civikey_matrix_site_manager',
-			'Site manager',
-			array(
-				'read'           => true,
-				'manage_options' => true,
-			)
-		);
+		self::add_matrix_roles();
 		$this->users = array(
 			'anonymous'                  => 0,
 			'subscriber'                 => self::factory_user( 'subscriber' ),

@@ -18,6 +18,30 @@ use WP_REST_Response;
 abstract class Route_Matrix_Case extends Test_Case {
 
 	/**
+	 * The two roles both matrices try besides WordPress's own: one CiviCRM
+	 * would let edit keys but that lacks WordPress's capability, and a site
+	 * manager in WordPress's sense with no CiviCRM permission at all.
+	 */
+	protected static function add_matrix_roles(): void {
+		add_role(
+			'civikey_matrix_keys_only',
+			'Keys only',
+			array(
+				'read'          => true,
+				'edit_api_keys' => true,
+			)
+		);
+		add_role(
+			'civikey_matrix_site_manager',
+			'Site manager',
+			array(
+				'read'           => true,
+				'manage_options' => true,
+			)
+		);
+	}
+
+	/**
 	 * Calls a route as a user, on a contact made for the call.
 	 *
 	 * @param array{method: string, path: string, params: array<string, mixed>, key: bool, wordpress_only: bool, linked_user: bool} $route   Route.
