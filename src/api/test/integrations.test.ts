@@ -16,12 +16,8 @@ import {
 	getIntegrationPlan,
 	isOutcomeUnknown,
 } from '../integrations';
-import type {
-	IntegrationPlan,
-	IntegrationResult,
-	IntegrationSetupError,
-} from '../integration-types';
-import { makeContact } from '../../../tests/js/fixtures/contact';
+import type { IntegrationSetupError } from '../integration-types';
+import { makePlan, makeResult } from '../../../tests/js/fixtures/integration';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -33,37 +29,6 @@ const mockApiFetch = apiFetch as unknown as jest.Mock<
 >;
 
 const KEY = 'Abcdefghijklmnopqrstuvwxyz012345';
-
-function makePlan(): IntegrationPlan {
-	return {
-		name: 'Zapier',
-		contact: { contact_type: 'Organization', display_name: 'Zapier' },
-		existing_contacts: [],
-		user: { login: 'civikey-zapier', email: 'civikey-zapier@invalid' },
-		role: {
-			role: 'civikey_client_abc',
-			name: 'CiviCRM API client: Read contacts',
-			exists: false,
-			capabilities: [ 'access_ajax_api', 'view_all_contacts' ],
-		},
-		permissions: [ 'access AJAX API', 'view all contacts' ],
-		key_length: 32,
-	};
-}
-
-function makeResult(): IntegrationResult {
-	return {
-		run: 'run-1',
-		contact: makeContact(),
-		user: { user_id: 7, login: 'civikey-zapier' },
-		role: {
-			role: 'civikey_client_abc',
-			name: 'CiviCRM API client: Read contacts',
-			created: true,
-			capabilities: [ 'access_ajax_api', 'view_all_contacts' ],
-		},
-	};
-}
 
 /**
  * The options of the only apiFetch call.

@@ -33,7 +33,7 @@ import {
 import {
 	makePlan,
 	makeResult,
-} from '../../connect-integration/test/fixtures/integration';
+} from '../../../../tests/js/fixtures/integration';
 import { makeResponse } from '../../../../tests/js/fixtures/response';
 import { makeStatus } from '../../../../tests/js/fixtures/status';
 

@@ -11,7 +11,7 @@ import { createRef } from 'react';
  */
 import CreateStep from '../create-step';
 import type { IntegrationSetupError } from '../../../api/integration-types';
-import { makePlan } from './fixtures/integration';
+import { makePlan } from '../../../../tests/js/fixtures/integration';
 
 function failure(
 	overrides: Partial< IntegrationSetupError > = {}

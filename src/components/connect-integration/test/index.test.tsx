@@ -27,7 +27,10 @@ import {
 	makeKeyTestResult,
 	makeProfiles,
 } from '../../../../tests/js/fixtures/report';
-import { makePlan, makeResult } from './fixtures/integration';
+import {
+	makePlan,
+	makeResult,
+} from '../../../../tests/js/fixtures/integration';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
