@@ -14,7 +14,8 @@
  * civicrm-wordpress, each part following that plugin's code:
  * - civicrm_initialize(): settings file, core's class loader, the config
  *   singleton, the logged-in user synchronised to a contact
- *   (civicrm-wordpress includes/civicrm.admin.php initialize());
+ *   (civicrm-wordpress includes/civicrm.admin.php initialize()), run on
+ *   `init` of every request as civicrm-wordpress does;
  * - users saved in WordPress get a contact and a UFMatch row, deleted users
  *   lose the row (includes/civicrm.users.php update_user(), delete_user_ufmatch());
  * - on activation, the minimum capabilities for every role and the
@@ -46,6 +47,18 @@ if ( ! defined( 'CIVICRM_SETTINGS_PATH' ) ) {
 	define( 'CIVICRM_SETTINGS_PATH', $civicrm_bridge_settings ? $civicrm_bridge_settings : wp_upload_dir()['basedir'] . '/civicrm/civicrm.settings.php' );
 }
 define( 'CIVICRM_INSTALLED', is_file( CIVICRM_SETTINGS_PATH ) );
+// Where WordPress lives, for core's paths and URLs; without it core cannot
+// find the CMS root outside a web request (civicrm-wordpress civicrm.php
+// setup_instance(); CRM/Utils/System/WordPress.php cmsRootPath()).
+// phpcs:disable WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound -- CiviCRM's global.
+global $civicrm_paths;
+if ( empty( $civicrm_paths['cms.root']['path'] ) ) {
+	$civicrm_paths['cms.root']['path'] = untrailingslashit( ABSPATH );
+}
+if ( empty( $civicrm_paths['cms.root']['url'] ) ) {
+	$civicrm_paths['cms.root']['url'] = home_url();
+}
+// phpcs:enable WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedVariableFound
 
 /**
  * The base page: front-end CiviCRM URLs live under /civicrm/.
@@ -293,4 +306,9 @@ if ( CIVICRM_INSTALLED ) {
 	add_action( 'profile_update', array( civi_wp()->users, 'update_user' ) );
 	add_action( 'deleted_user', array( civi_wp()->users, 'delete_user_ufmatch' ) );
 	add_action( 'parse_request', array( civi_wp(), 'route' ) );
+	// civicrm-wordpress starts CiviCRM on every request once installed
+	// (civicrm.php: init -> register_hooks() -> register_hooks_common() ->
+	// register_hooks_clean_urls() -> initialize()). So a CiviCRM database
+	// that is down ends every request in CiviCRM's boot, before other plugins run.
+	add_action( 'init', 'civicrm_initialize' );
 }
