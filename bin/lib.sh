@@ -36,7 +36,7 @@ ADMIN_EMAIL="admin@example.org"
 export ROOT_DIR STACK_DIR RUN_DIR LOG_DIR WP_DIR SITE_URL DB_HOST DB_PORT DB_NAME \
 	DB_TEST_NAME DB_USER DB_PASSWORD ADMIN_USER ADMIN_PASSWORD ADMIN_EMAIL
 # Read by the PHPUnit configuration and the Playwright tests.
-export CIVIKEY_SITE_URL="$SITE_URL" CIVIKEY_DB_PORT="$DB_PORT" CIVIKEY_WP_DIR="$WP_DIR"
+export CIVIKEY_SITE_URL="$SITE_URL" CIVIKEY_DB_PORT="$DB_PORT" CIVIKEY_WP_DIR="$WP_DIR" CIVIKEY_STACK_DIR="$STACK_DIR"
 
 log() { printf '[civikey] %s\n' "$*"; }
 die() { printf '[civikey] error: %s\n' "$*" >&2; exit 1; }

@@ -74,6 +74,8 @@ case "${CIVIKEY_CIVICRM:-standin}" in
 		;;
 	*) die "CIVIKEY_CIVICRM must be real, standin or none (got ${CIVIKEY_CIVICRM})" ;;
 esac
+# What the end-to-end tests read to know which CiviCRM they talk to.
+echo "${CIVIKEY_CIVICRM:-standin}" >"$STACK_DIR/civicrm"
 php "$ROOT_DIR/bin/install-wordpress.php" "$WP_DIR" "$SITE_URL" "$ADMIN_USER" "$ADMIN_PASSWORD" \
 	"$ADMIN_EMAIL" "${plugins[@]}" 2>>"$LOG_DIR/install.log" | sed 's/^/[civikey] /'
 if [[ "${CIVIKEY_CIVICRM:-standin}" == real ]]; then
@@ -92,7 +94,9 @@ else
 	# live key test) be answered while the first request waits for it.
 	(
 		cd "$WP_DIR"
-		PHP_CLI_SERVER_WORKERS="$PHP_WORKERS" setsid nohup php -d variables_order=EGPCS \
+		# opcache.revalidate_freq=0: a PHP file changed on disk (an edit, or the
+		# e2e tests moving civicrm.settings.php aside) is seen by the next request.
+		PHP_CLI_SERVER_WORKERS="$PHP_WORKERS" setsid nohup php -d variables_order=EGPCS -d opcache.revalidate_freq=0 \
 			-S "$HTTP_HOST:$HTTP_PORT" -t "$WP_DIR" </dev/null >>"$LOG_DIR/php-server.log" 2>&1 &
 		echo $! >"$RUN_DIR/php-server.pid"
 	)

@@ -6,10 +6,13 @@ import path from 'node:path';
 
 const baseURL = process.env.CIVIKEY_SITE_URL ?? 'http://127.0.0.1:8889';
 const artifacts = path.join( __dirname, '../../artifacts' );
+// One name per run, so that the runs against the stand-in and against the
+// real CiviCRM (bin/test.sh) keep their own reports.
+const run = process.env.CIVIKEY_E2E_RUN ?? 'e2e';
 
 export default defineConfig( {
 	testDir: './specs',
-	outputDir: path.join( artifacts, 'e2e-results' ),
+	outputDir: path.join( artifacts, `${ run }-results` ),
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
@@ -17,12 +20,12 @@ export default defineConfig( {
 	forbidOnly: !! process.env.CI,
 	reporter: [
 		[ 'list' ],
-		[ 'json', { outputFile: path.join( artifacts, 'e2e.json' ) } ],
+		[ 'json', { outputFile: path.join( artifacts, `${ run }.json` ) } ],
 	],
 	globalSetup: require.resolve( './global-setup' ),
 	use: {
 		baseURL,
-		storageState: path.join( artifacts, 'e2e-admin-state.json' ),
+		storageState: path.join( artifacts, `${ run }-admin-state.json` ),
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {

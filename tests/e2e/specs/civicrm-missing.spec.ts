@@ -6,15 +6,14 @@ import { test, expect, type Page } from '@playwright/test';
 /**
  * Internal dependencies
  */
+import { civicrmPluginName } from '../support/civicrm';
 import { shot } from '../support/screenshot';
-
-const STAND_IN = 'CiviCRM stand-in (test double)';
 
 async function setCiviCrmActive( page: Page, active: boolean ) {
 	await page.goto( '/wp-admin/plugins.php' );
 	const action = active ? 'Activate' : 'Deactivate';
 	const link = page.getByRole( 'link', {
-		name: `${ action } ${ STAND_IN }`,
+		name: `${ action } ${ civicrmPluginName() }`,
 	} );
 	if ( await link.isVisible() ) {
 		await link.click();

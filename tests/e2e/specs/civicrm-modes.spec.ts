@@ -2,26 +2,32 @@
  * External dependencies
  */
 import { test, expect, type APIRequestContext } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 /**
+ * Internal dependencies
+ */
+import {
+	STACK_DIR,
+	civicrmKind,
+	civicrmStates,
+	describeCiviCrm,
+	setCiviCrmState,
+	type CiviCrmState,
+} from '../support/civicrm';
+
+/*
  * How CiviCRM can fail to be there: its plugin not active ("absent"; the
  * first-run screen for it is in civicrm-missing.spec.ts), active but its
- * installer never run, or started but failing every call (its database
- * down). The last two are the stand-in's modes
- * (tests/civicrm-standin/src/class-mode.php).
+ * installer never run, or, with the stand-in, started but failing every call.
+ * support/civicrm-state.php makes each the way a site gets there.
  */
-type CiviCrmState = 'ready' | 'absent' | 'not_installed' | 'failing';
 
-const stack =
-	process.env.CIVIKEY_STACK_DIR ?? path.join( __dirname, '../../../.stack' );
-const wordpress = process.env.CIVIKEY_WP_DIR ?? path.join( stack, 'wordpress' );
 const logs = [
-	path.join( stack, 'logs/debug.log' ),
-	path.join( stack, 'logs/php-server.log' ),
+	path.join( STACK_DIR, 'logs/debug.log' ),
+	path.join( STACK_DIR, 'logs/php-server.log' ),
 ];
 
 /**
@@ -72,33 +78,15 @@ const PHP_PROBLEM =
 	/PHP (Fatal error|Parse error|Warning|Notice|Deprecated)|Uncaught /;
 
 /**
- * Puts the site's CiviCRM in a state: the stand-in plugin deactivated, or
- * active in one of its modes (a WordPress option it reads once per request).
+ * Puts the site's CiviCRM in a state, and checks the site is in it.
  *
  * @param state State.
  */
 function setCiviCrm( state: CiviCrmState ): void {
-	const answer = execFileSync(
-		'php',
-		[
-			'-r',
-			`$_SERVER['HTTP_HOST'] = 'localhost';
-			require $argv[1] . '/wp-load.php';
-			require_once ABSPATH . 'wp-admin/includes/plugin.php';
-			$plugin = 'civicrm-standin/civicrm-standin.php';
-			if ( 'absent' === $argv[2] ) {
-				deactivate_plugins( $plugin, true );
-			} elseif ( ! is_plugin_active( $plugin ) && is_wp_error( activate_plugin( $plugin ) ) ) {
-				exit( 1 );
-			}
-			update_option( 'civicrm_standin_mode', 'absent' === $argv[2] ? 'ready' : $argv[2] );
-			echo is_plugin_active( $plugin ) ? get_option( 'civicrm_standin_mode' ) : 'absent';`,
-			wordpress,
-			state,
-		],
-		{ encoding: 'utf8' }
-	);
-	expect( answer, "the site's CiviCRM was put in that state" ).toBe( state );
+	expect(
+		setCiviCrmState( state ),
+		"the site's CiviCRM was put in that state"
+	).toBe( state );
 }
 
 function sizeOf( file: string ): number {
@@ -246,23 +234,20 @@ function leaksOf(
 	] );
 }
 
-test.describe( 'CiviCRM absent, not installed, or failing every call', () => {
+test.describe( `CiviCRM (${ civicrmKind() }) absent, not installed or failing`, () => {
 	// Whatever happens in a test, the rest of the suite gets a working CiviCRM.
 	test.afterEach( () => setCiviCrm( 'ready' ) );
 
-	for ( const mode of [ 'absent', 'not_installed', 'failing' ] as const ) {
+	for ( const mode of civicrmStates() ) {
 		test( `should say what to do and answer 503 with a sentence when CiviCRM is ${ mode.replace(
 			'_',
 			' '
 		) }`, async ( { page, request } ) => {
-			const siteKey = ( fs
-				.readFileSync( path.join( stack, 'secrets.php' ), 'utf8' )
-				.match( /'CIVIKEY_STANDIN_SITE_KEY', '([^']+)'/ ) ?? [] )[ 1 ];
-			expect( siteKey, 'the stack defines a site key' ).toBeTruthy();
-
 			// A contact with a key, made while CiviCRM works; its key is then
 			// sent to the routes that take one, so a log of it would show.
 			setCiviCrm( 'ready' );
+			const { siteKey } = describeCiviCrm();
+			expect( siteKey, 'CiviCRM has a site key' ).toMatch( /^\S{16,}$/ );
 			await page.goto( '/wp-admin/tools.php?page=civikey' );
 			const nonce = await page.evaluate(
 				() =>
@@ -340,7 +325,7 @@ test.describe( 'CiviCRM absent, not installed, or failing every call', () => {
 				.split( '\n' )
 				.filter( ( line ) => PHP_PROBLEM.test( line ) );
 			const leaks = leaksOf(
-				{ 'the key': key, 'the site key': siteKey as string },
+				{ 'the key': key, 'the site key': siteKey },
 				logged,
 				bodies
 			);
