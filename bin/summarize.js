@@ -19,9 +19,12 @@ const path = require( 'path' );
 const root = path.resolve( __dirname, '..' );
 const resultsDir = process.argv[ 2 ];
 
-const civicrmState = ( state ) => ( {
-	label: `CiviCRM ${ state.replace( '_', ' ' ) }, end to end`,
-	suite: 'e2e',
+// The end-to-end suites: against the stand-in, and against the real CiviCRM.
+const E2E_SUITES = { e2e: '', 'e2e-real': ', real CiviCRM' };
+
+const civicrmState = ( state, suite = 'e2e' ) => ( {
+	label: `CiviCRM ${ state.replace( '_', ' ' ) }, end to end${ E2E_SUITES[ suite ] }`,
+	suite,
 	pattern: new RegExp(
 		`CiviCRM ${ state }: (\\d+) routes, 503 with a sentence: (\\d+), HTTP 500s: (\\d+), unexpected answers: (\\d+), PHP errors or warnings logged: (\\d+), secrets in logs or responses: (\\d+)`
 	),
@@ -29,6 +32,40 @@ const civicrmState = ( state ) => ( {
 		+m[ 1 ] > 0 && [ 3, 4, 5, 6 ].every( ( i ) => m[ i ] === '0' ),
 	show: ( m ) =>
 		`${ m[ 1 ] } routes: 503 with a sentence ${ m[ 2 ] }, HTTP 500s ${ m[ 3 ] }, unexpected ${ m[ 4 ] }, PHP errors logged ${ m[ 5 ] }, secrets ${ m[ 6 ] }`,
+} );
+
+/**
+ * A figure each end-to-end suite prints, once per suite.
+ *
+ * @param {Function} figure Builds the figure for a suite.
+ * @return {Array<Object>} One figure per end-to-end suite.
+ */
+const e2eFigure = ( figure ) => Object.keys( E2E_SUITES ).map( figure );
+
+const csrf = ( suite ) => ( {
+	label: `CSRF${ E2E_SUITES[ suite ] }`,
+	suite,
+	pattern: /CSRF: (\d+) requests without a valid nonce, successes: (\d+)/,
+	holds: ( m ) => +m[ 1 ] > 0 && m[ 2 ] === '0',
+	show: ( m ) => `successes: ${ m[ 2 ] } (${ m[ 1 ] } requests)`,
+} );
+const concurrency = ( suite ) => ( {
+	label: `Concurrency${ E2E_SUITES[ suite ] }`,
+	suite,
+	pattern:
+		/Concurrency: 50 parallel rotations → statuses \{[^}]*\}, final key among those sent: (\w+), audit entries: (\d+); one key sent to 10 contacts at once → successes: (\d+)/,
+	holds: ( m ) => m[ 1 ] === 'true' && m[ 2 ] === '50' && +m[ 3 ] <= 1,
+	show: ( m ) =>
+		`final key one of those sent: ${ m[ 1 ] }, audit entries: ${ m[ 2 ] }, same key to 10 contacts → successes: ${ m[ 3 ] }`,
+} );
+const secrets = ( suite ) => ( {
+	label: `Secrets${ E2E_SUITES[ suite ] }`,
+	suite,
+	pattern:
+		/Secrets: searched (\d+) places \((\d+) responses, (\d+) pages\) for the key and the site key; leaks: (\d+)/,
+	holds: ( m ) => +m[ 2 ] > 0 && m[ 4 ] === '0',
+	show: ( m ) =>
+		`leaks: ${ m[ 4 ] } (${ m[ 1 ] } places, ${ m[ 2 ] } responses, ${ m[ 3 ] } pages)`,
 } );
 
 const gate = ( label, suite ) => ( { label, suite, gate: true } );
@@ -45,6 +82,14 @@ const FIGURES = [
 		holds: ( m ) => /^\d+\.\d+/.test( m[ 1 ] ),
 		show: ( m ) =>
 			`real civicrm-core ${ m[ 1 ] } (from ${ m[ 2 ] }; WordPress side: ${ m[ 3 ] }), and the stand-in`,
+	},
+	{
+		label: 'CiviCRM the end-to-end suites ran against',
+		suite: 'e2e-real',
+		pattern: /E2E: CiviCRM real ([\d.]+) at (\S+)/,
+		holds: ( m ) => /^\d+\.\d+/.test( m[ 1 ] ),
+		show: ( m ) =>
+			`real civicrm-core ${ m[ 1 ] } (a second stack at ${ m[ 2 ] }), and the stand-in`,
 	},
 	{
 		label: 'AuthX over HTTP, real CiviCRM',
@@ -74,13 +119,8 @@ const FIGURES = [
 		show: ( m ) =>
 			`unauthorized successes: ${ m[ 3 ] } (${ m[ 1 ] } checks on ${ m[ 2 ] } sites), super admin refusals: ${ m[ 4 ] }`,
 	},
-	{
-		label: 'CSRF',
-		suite: 'e2e',
-		pattern: /CSRF: (\d+) requests without a valid nonce, successes: (\d+)/,
-		holds: ( m ) => +m[ 1 ] > 0 && m[ 2 ] === '0',
-		show: ( m ) => `successes: ${ m[ 2 ] } (${ m[ 1 ] } requests)`,
-	},
+	...e2eFigure( csrf ),
+
 	{
 		label: 'Bad input',
 		suite: 'phpunit-standin',
@@ -95,18 +135,13 @@ const FIGURES = [
 		show: ( m ) =>
 			`${ m[ 1 ] } requests: HTTP 500s ${ m[ 2 ] }, not a 4xx with a sentence ${ m[ 3 ] }, PHP warnings ${ m[ 4 ] }, contacts or keys changed: ${ m[ 5 ] }`,
 	},
-	{
-		label: 'Concurrency',
-		suite: 'e2e',
-		pattern:
-			/Concurrency: 50 parallel rotations → statuses \{[^}]*\}, final key among those sent: (\w+), audit entries: (\d+); one key sent to 10 contacts at once → successes: (\d+)/,
-		holds: ( m ) => m[ 1 ] === 'true' && m[ 2 ] === '50' && +m[ 3 ] <= 1,
-		show: ( m ) =>
-			`final key one of those sent: ${ m[ 1 ] }, audit entries: ${ m[ 2 ] }, same key to 10 contacts → successes: ${ m[ 3 ] }`,
-	},
+	...e2eFigure( concurrency ),
+
 	civicrmState( 'absent' ),
 	civicrmState( 'not_installed' ),
 	civicrmState( 'failing' ),
+	civicrmState( 'absent', 'e2e-real' ),
+	civicrmState( 'not_installed', 'e2e-real' ),
 	{
 		label: 'CiviCRM failing, every route in-process',
 		suite: 'phpunit-standin',
@@ -116,15 +151,8 @@ const FIGURES = [
 		show: ( m ) =>
 			`${ m[ 1 ] } routes: 503 with a sentence ${ m[ 2 ] }, 200 without CiviCRM ${ m[ 3 ] }, HTTP 500s ${ m[ 4 ] }`,
 	},
-	{
-		label: 'Secrets',
-		suite: 'e2e',
-		pattern:
-			/Secrets: searched (\d+) places \((\d+) responses, (\d+) pages\) for the key and the site key; leaks: (\d+)/,
-		holds: ( m ) => +m[ 2 ] > 0 && m[ 4 ] === '0',
-		show: ( m ) =>
-			`leaks: ${ m[ 4 ] } (${ m[ 1 ] } places, ${ m[ 2 ] } responses, ${ m[ 3 ] } pages)`,
-	},
+	...e2eFigure( secrets ),
+
 	{
 		label: 'Uninstall, single site',
 		suite: 'plugin-zip',

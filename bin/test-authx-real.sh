@@ -1,23 +1,15 @@
 #!/usr/bin/env bash
-# The whole path on a live site with the real CiviCRM: starts a second local
-# stack (own folder, ports and databases) with CIVIKEY_CIVICRM=real, sets a
-# contact's key through CiviKey (`wp civikey set --generate`), then asks
-# CiviCRM's AuthX over HTTP with `curl -H "X-Civi-Auth: Bearer <key>"
-# .../civicrm/authx/id/`: it must answer that contact's ID, and 401 for a
-# wrong key. The key itself is never printed. Stops the stack it started.
+# The whole path on a live site with the real CiviCRM: on the running stack
+# with the real CiviCRM (`bash bin/on-real-stack.sh bash bin/test-authx-real.sh`
+# in `npm test`), sets a contact's key through CiviKey
+# (`wp civikey set --generate`), then asks CiviCRM's AuthX over HTTP with
+# `curl -H "X-Civi-Auth: Bearer <key>" .../civicrm/authx/id/`: it must answer
+# that contact's ID, and 401 for a wrong key. The key itself is never printed.
 source "$(dirname "$0")/lib.sh"
 
-export CIVIKEY_STACK_DIR="$STACK_DIR/real-civicrm"
-export CIVIKEY_PORT="${CIVIKEY_REAL_PORT:-8898}" CIVIKEY_DB_PORT="${CIVIKEY_REAL_DB_PORT:-3318}"
-export CIVIKEY_CIVICRM=real CIVIKEY_NATIVE=1
-source "$ROOT_DIR/bin/lib.sh"
-
-stop_real_stack() { bash "$ROOT_DIR/bin/stop.sh" >/dev/null 2>&1 || true; }
-trap stop_real_stack EXIT
-
-log "Starting a stack with the real CiviCRM at $SITE_URL (state in $STACK_DIR)"
-bash "$ROOT_DIR/bin/start-db.sh" >/dev/null
-bash "$ROOT_DIR/bin/start-wordpress.sh" || die "the stack with the real CiviCRM did not start"
+[[ "$(cat "$STACK_DIR/civicrm" 2>/dev/null)" == real ]] ||
+	die "the stack at $SITE_URL does not run the real CiviCRM; run this through bin/on-real-stack.sh after starting that stack"
+curl -fsS -o /dev/null --max-time 10 "$SITE_URL/wp-login.php" || die "nothing answers at $SITE_URL; start the stack first"
 
 wp_cli() { "$ROOT_DIR/vendor/bin/wp" --allow-root --path="$WP_DIR" --user="$ADMIN_USER" "$@" 2>/dev/null; }
 version="$(civicrm_core_version)"
