@@ -43,12 +43,13 @@ KEYS=10000
 # largest measured size, so that page's user lookups are real work.
 LINKED=100
 
-if pid_alive "$RUN_DIR/php-server.pid" && curl -fsS -o /dev/null --max-time 10 "$SITE_URL/wp-login.php"; then
+if pid_alive "$RUN_DIR/php-server.pid" && curl -fsS -o /dev/null --max-time 10 "$SITE_URL/wp-login.php" &&
+	[[ "$(cat "$STACK_DIR/civicrm" 2>/dev/null || echo standin)" == standin ]]; then
 	log "Using the stack running at $SITE_URL"
 	bash "$ROOT_DIR/bin/install-deps.sh"
 else
-	log "No stack at $SITE_URL: starting it"
-	CIVIKEY_NATIVE=1 bash "$ROOT_DIR/bin/start.sh"
+	log "Starting the stack at $SITE_URL with the CiviCRM stand-in, which the bench seeds"
+	CIVIKEY_CIVICRM=standin CIVIKEY_NATIVE=1 bash "$ROOT_DIR/bin/start.sh"
 fi
 
 if [[ ! -f build/index.js || -n "$(find src -newer build/index.js -print -quit)" ]]; then

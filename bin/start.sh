@@ -20,13 +20,25 @@ if [[ ! -f "$ROOT_DIR/build/index.asset.php" ]]; then
 	(cd "$ROOT_DIR" && npx wp-scripts build src/index.tsx --output-path=build >"$LOG_DIR/build.log" 2>&1) ||
 		{ tail -n 30 "$LOG_DIR/build.log" >&2; die "npm run build failed"; }
 fi
+# The real CiviCRM whenever it can be built here; the stand-in otherwise.
+# CIVIKEY_CIVICRM=real|standin|none chooses.
+fallback_note=""
+if [[ -z "${CIVIKEY_CIVICRM:-}" ]]; then
+	if bash "$ROOT_DIR/bin/build-civicrm.sh" >"$LOG_DIR/build-civicrm.log" 2>&1; then
+		export CIVIKEY_CIVICRM=real
+	else
+		export CIVIKEY_CIVICRM=standin
+		fallback_note=" — the real CiviCRM could not be built here, see $LOG_DIR/build-civicrm.log"
+		log "The real CiviCRM could not be built here (see $LOG_DIR/build-civicrm.log): starting with the CiviCRM stand-in"
+	fi
+fi
 bash "$ROOT_DIR/bin/start-db.sh"
 bash "$ROOT_DIR/bin/start-wordpress.sh"
 
-case "${CIVIKEY_CIVICRM:-standin}" in
+case "$CIVIKEY_CIVICRM" in
 	real) civicrm_note="real civicrm-core $(civicrm_core_version) (test bridge in place of civicrm-wordpress; see README)" ;;
 	none) civicrm_note="none" ;;
-	*) civicrm_note="the test stand-in (CIVIKEY_CIVICRM=real npm start for the real one; see README)" ;;
+	*) civicrm_note="the test stand-in$fallback_note (see README)" ;;
 esac
 cat <<MSG
 
