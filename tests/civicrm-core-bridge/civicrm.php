@@ -189,6 +189,13 @@ final class CiviCRM_Core_Bridge {
 	public $users;
 
 	/**
+	 * Breadcrumb markup core hands to WordPress (wp_set_breadcrumb()).
+	 *
+	 * @var mixed
+	 */
+	public $breadcrumb;
+
+	/**
 	 * The instance.
 	 *
 	 * @var CiviCRM_Core_Bridge|null
@@ -277,6 +284,23 @@ final class CiviCRM_Core_Bridge {
 		if ( 0 !== strpos( $path, 'civicrm/' ) || ! $this->initialize() ) {
 			return;
 		}
+		// Core's pages read their path from q (CRM_Utils_System::currentPath(),
+		// e.g. civicrm/ajax/api4/Contact/get); civicrm-wordpress puts a clean
+		// URL's path there the same way (civicrm.php).
+		// WordPress slashed the request's superglobals (wp_magic_quotes());
+		// core reads them raw, e.g. the JSON in params (civicrm-wordpress
+		// civicrm.php invoke() -> remove_wp_magic_quotes()).
+		// phpcs:disable WordPress.Security.NonceVerification -- AuthX and core check each request.
+		$_GET     = stripslashes_deep( $_GET );
+		$_POST    = stripslashes_deep( $_POST );
+		$_COOKIE  = stripslashes_deep( $_COOKIE );
+		$_REQUEST = stripslashes_deep( $_REQUEST );
+		// phpcs:enable
+
+		$_REQUEST['q']      = $path;
+		$_GET['q']          = $path;
+		$_REQUEST['civiwp'] = 'CiviCRM';
+		$_GET['civiwp']     = 'CiviCRM';
 		CRM_Core_Invoke::invoke( explode( '/', $path ) );
 		exit;
 	}
@@ -290,6 +314,30 @@ final class CiviCRM_Core_Bridge {
 function civi_wp() {
 	return CiviCRM_Core_Bridge::instance();
 }
+
+// phpcs:disable WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedFunctionFound -- civicrm-wordpress's names, which core calls.
+/**
+ * The breadcrumb core built; core's appendBreadCrumb() calls it on every page
+ * it runs, civicrm/ajax/api4 included (civicrm-wordpress
+ * includes/civicrm.functions.php; CRM/Utils/System/WordPress.php).
+ *
+ * @return mixed
+ */
+function wp_get_breadcrumb() {
+	return civi_wp()->breadcrumb;
+}
+
+/**
+ * Keeps the breadcrumb core built (civicrm-wordpress includes/civicrm.functions.php).
+ *
+ * @param mixed $breadcrumb Breadcrumb markup.
+ * @return mixed
+ */
+function wp_set_breadcrumb( $breadcrumb ) {
+	civi_wp()->breadcrumb = $breadcrumb;
+	return $breadcrumb;
+}
+// phpcs:enable WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedFunctionFound
 
 /**
  * Boots CiviCRM, as civicrm-wordpress's function of that name.
