@@ -102,6 +102,15 @@ const FIGURES = [
 			`CiviCRM ${ m[ 1 ] }: key set through CiviKey → HTTP ${ m[ 3 ] } contact ${ m[ 4 ] } (expected ${ m[ 2 ] }); wrong key → HTTP ${ m[ 5 ] }`,
 	},
 	{
+		label: 'APIv4 over HTTP, real CiviCRM',
+		suite: 'authx-real',
+		pattern:
+			/APIv4 over HTTP, real CiviCRM ([\d.]+): Contact\.get at the URL CiviKey shows, key from wp civikey connect for contact (\d+) → HTTP (\d+), found contact (\S+)/,
+		holds: ( m ) => m[ 3 ] === '200' && m[ 4 ] === m[ 2 ],
+		show: ( m ) =>
+			`CiviCRM ${ m[ 1 ] }: key from wp civikey connect → HTTP ${ m[ 3 ] }, found contact ${ m[ 4 ] } (expected ${ m[ 2 ] })`,
+	},
+	{
 		label: 'Role matrix, single site',
 		suite: 'phpunit-standin',
 		pattern:

@@ -36,4 +36,28 @@ rm -f "$RUN_DIR/authx-good.json"
 unset key wrong_key output
 
 echo "AuthX over HTTP, real CiviCRM $version: key set through CiviKey for contact $contact_id → HTTP $good, contact_id $answered; wrong key → HTTP $bad"
-[[ "$good" == 200 && "$answered" == "$contact_id" && "$bad" == 401 ]]
+authx_ok=0
+[[ "$good" == 200 && "$answered" == "$contact_id" && "$bad" == 401 ]] || authx_ok=1
+
+# The APIv4 request the screen's "How to use this key" shows, at the URL
+# CiviKey gives for it, with a key from a least-privilege integration made by
+# `wp civikey connect` (service contact, its own user, a role with only what
+# reading contacts needs).
+connected="$(wp_cli civikey connect "AuthX check $(date +%s)" --yes)" || die "wp civikey connect failed"
+service_contact="$(printf '%s\n' "$connected" | sed -nE 's/.*Connected ".*": contact ([0-9]+),.*/\1/p')"
+service_key="$(printf '%s\n' "$connected" | grep -E '^[A-Za-z0-9]{32}$' | head -n 1)"
+unset connected
+[[ "$service_contact" =~ ^[1-9][0-9]*$ && -n "$service_key" ]] || die "wp civikey connect did not name a contact and print a key"
+api4_url="$(php -r '
+	$_SERVER["HTTP_HOST"] = "localhost"; $_SERVER["REQUEST_URI"] = "/";
+	require $argv[1] . "/wp-load.php";
+	echo ( new CiviKey\CiviCRM\Gateway() )->frontend_url( "civicrm/ajax/api4/Contact/get" );
+' "$WP_DIR" 2>/dev/null)"
+api4="$(curl -sS -o "$RUN_DIR/api4.json" -w '%{http_code}' -X POST "$api4_url" \
+	-H "X-Civi-Auth: Bearer $service_key" \
+	--data-urlencode "params={\"select\":[\"id\"],\"where\":[[\"id\",\"=\",$service_contact]]}")"
+unset service_key
+found="$(php -r '$r = json_decode(file_get_contents($argv[1]), true); echo isset($r["values"]) ? implode(",", array_column($r["values"], "id")) : "none";' "$RUN_DIR/api4.json")"
+rm -f "$RUN_DIR/api4.json"
+echo "APIv4 over HTTP, real CiviCRM $version: Contact.get at the URL CiviKey shows, key from wp civikey connect for contact $service_contact → HTTP $api4, found contact $found"
+[[ "$api4" == 200 && "$found" == "$service_contact" && $authx_ok == 0 ]]
