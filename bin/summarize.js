@@ -348,10 +348,13 @@ for ( const suite of suites ) {
 
 const figures = readFigures( suites );
 const off = figures.filter( ( figure ) => ! figure.holds );
-process.stdout.write( '\nFigure                                      value\n' );
+const labelWidth = Math.max(
+	...figures.map( ( figure ) => figure.label.length )
+);
+process.stdout.write( `\n${ 'Figure'.padEnd( labelWidth ) } value\n` );
 for ( const figure of figures ) {
 	process.stdout.write(
-		`${ figure.label.padEnd( 43 ) } ${ figure.value }${
+		`${ figure.label.padEnd( labelWidth ) } ${ figure.value }${
 			figure.holds ? '' : '  ← NOT AS IT MUST BE'
 		}\n`
 	);
