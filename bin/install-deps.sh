@@ -7,7 +7,11 @@ if [[ ! -x node_modules/.bin/wp-scripts || package-lock.json -nt node_modules/.p
 	log "Installing npm packages (npm ci)"
 	npm ci --no-audit --no-fund --loglevel=error
 fi
-if [[ ! -x vendor/bin/phpunit || composer.json -nt vendor/autoload.php ]]; then
+# Composer leaves vendor/autoload.php alone when nothing changed, so a stamp
+# of our own says when the last install ran.
+stamp=vendor/.civikey-installed
+if [[ ! -x vendor/bin/phpunit || ! -f $stamp || composer.json -nt $stamp || composer.lock -nt $stamp ]]; then
 	log "Installing PHP development tools (composer install)"
 	composer install --no-interaction --no-progress --quiet
+	touch "$stamp"
 fi
