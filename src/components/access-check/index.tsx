@@ -61,15 +61,17 @@ import './access-check.scss';
  * again), the permissions needed against those present, and least-privilege
  * warnings.
  *
- * @param props            Component props.
- * @param props.contact    Contact.
- * @param props.refreshKey Checks again when it changes.
- * @param props.onChanged  Called after a fix changed the contact's user.
+ * @param props                      Component props.
+ * @param props.contact              Contact.
+ * @param props.refreshKey           Checks again when it changes.
+ * @param props.onChanged            Called after a fix changed the contact's user.
+ * @param props.onNeedsSiteKeyChange Told whether the key needs the site key.
  */
 export default function AccessCheck( {
 	contact,
 	refreshKey = 0,
 	onChanged,
+	onNeedsSiteKeyChange,
 }: AccessCheckProps ) {
 	const headingId = useId();
 	const label = getContactLabel( contact );
@@ -118,6 +120,11 @@ export default function AccessCheck( {
 
 	const userLogin =
 		report.data?.runs_as.login ?? contact.linked_user?.login ?? null;
+
+	const needsSiteKey = report.data?.needs_site_key ?? null;
+	useEffect( () => {
+		onNeedsSiteKeyChange?.( needsSiteKey );
+	}, [ needsSiteKey, onNeedsSiteKeyChange ] );
 
 	// The permissions the dedicated role will hold, as the server works
 	// them out (with "authenticate with api key", which spares the site key).

@@ -24,6 +24,11 @@ export interface AccessCheckProps {
 	 * so the page can reload the contact.
 	 */
 	onChanged?: () => void;
+	/**
+	 * Called with whether requests with the contact's key must send the site
+	 * key, each time a report arrives; with null while none is in.
+	 */
+	onNeedsSiteKeyChange?: ( needsSiteKey: boolean | null ) => void;
 }
 
 /** Fixes that change something, asked for in a dialog first. */

@@ -31,7 +31,11 @@ import {
 	MIN_KEY_LENGTH,
 	generateKey,
 } from '../../keys';
-import { DEFAULT_PROFILE, REST_ACCESS } from '../access-check/constants';
+import {
+	AUTHENTICATE,
+	DEFAULT_PROFILE,
+	REST_ACCESS,
+} from '../access-check/constants';
 import UsageHelp from '../usage-help';
 import CreateStep from './create-step';
 import DescribeStep from './describe-step';
@@ -272,7 +276,16 @@ export default function ConnectIntegration( {
 							setStep( 'summary' );
 						} }
 					/>
-					<UsageHelp apiKey={ apiKey } />
+					<UsageHelp
+						apiKey={ apiKey }
+						// The role made for the integration lets its user
+						// "authenticate with api key" when the plan says so.
+						needsSiteKey={
+							plan?.permissions.includes( AUTHENTICATE )
+								? false
+								: null
+						}
+					/>
 				</>
 			);
 			break;

@@ -62,6 +62,11 @@ export default function KeyManager( {
 	const [ reloadError, setReloadError ] = useState< ApiError | null >( null );
 	// Bumped after a key test, so the access check looks again.
 	const [ accessRefresh, setAccessRefresh ] = useState( 0 );
+	// From the contact's report, so the usage examples show the site key
+	// only when this contact's requests need it.
+	const [ needsSiteKey, setNeedsSiteKey ] = useState< boolean | null >(
+		null
+	);
 
 	const cardRef = useRef< HTMLHeadingElement >( null );
 	const messageRef = useRef< HTMLDivElement >( null );
@@ -248,6 +253,7 @@ export default function KeyManager( {
 					contact={ contact }
 					refreshKey={ accessRefresh }
 					onChanged={ onStale }
+					onNeedsSiteKeyChange={ setNeedsSiteKey }
 				/>
 			) }
 
@@ -278,6 +284,7 @@ export default function KeyManager( {
 				<Suspense fallback={ null }>
 					<UsageHelp
 						apiKey={ isShowingKey && shown ? shown.value : null }
+						needsSiteKey={ needsSiteKey }
 					/>
 				</Suspense>
 			) }

@@ -15,6 +15,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { getConnection } from '../../api/client';
+import type { SiteKeyHeader } from '../../api/types';
 import useApiRequest from '../../hooks/use-api-request';
 import CopyButton from '../copy-button';
 import ErrorNotice from '../error-notice';
@@ -27,24 +28,51 @@ import SiteKey from './site-key';
 import type { UsageHelpProps } from './types';
 
 /**
+ * The site's answer about the site key, for this contact when its report is
+ * in: AuthX's permission guard lets the key in without the site key exactly
+ * when the contact's user may "authenticate with api key".
+ *
+ * @param siteKeyHeader What the site's AuthX settings say.
+ * @param needsSiteKey  What the contact's report says; null when unknown.
+ * @return The answer for this contact.
+ */
+function forContact(
+	siteKeyHeader: SiteKeyHeader,
+	needsSiteKey: boolean | null
+): SiteKeyHeader {
+	if ( siteKeyHeader !== 'depends_on_user' || needsSiteKey === null ) {
+		return siteKeyHeader;
+	}
+	return needsSiteKey ? 'required' : 'not_required';
+}
+
+/**
  * "How to use this key": ready-to-run curl commands for this site's APIv4
  * REST endpoint. They hold the real key only while it is shown once, and the
  * real site key only once the admin reveals it; placeholders otherwise.
  *
- * @param props        Component props.
- * @param props.apiKey The new key while shown once, or null.
+ * @param props              Component props.
+ * @param props.apiKey       The new key while shown once, or null.
+ * @param props.needsSiteKey Whether this contact's requests need the site key, once known.
  */
-export default function UsageHelp( { apiKey }: UsageHelpProps ) {
+export default function UsageHelp( {
+	apiKey,
+	needsSiteKey = null,
+}: UsageHelpProps ) {
 	const headingId = useId();
 	const connection = useApiRequest( getConnection );
 	const [ siteKey, setSiteKey ] = useState< string | null >( null );
 
 	const details = connection.data;
-	const options = details && {
-		apiKey,
-		siteKeyHeader: details.site_key_header,
-		siteKey,
-	};
+	const siteKeyHeader = details
+		? forContact( details.site_key_header, needsSiteKey )
+		: null;
+	const options = details &&
+		siteKeyHeader && {
+			apiKey,
+			siteKeyHeader,
+			siteKey,
+		};
 	const api4Command =
 		details && options
 			? buildApi4Command( { ...options, url: details.api4_url } )
@@ -137,9 +165,9 @@ export default function UsageHelp( { apiKey }: UsageHelpProps ) {
 							label={ __( 'Copy check command', 'civikey' ) }
 						/>
 
-						{ details.site_key_header !== 'not_required' && (
+						{ siteKeyHeader && siteKeyHeader !== 'not_required' && (
 							<SiteKey
-								siteKeyHeader={ details.site_key_header }
+								siteKeyHeader={ siteKeyHeader }
 								revealed={ siteKey }
 								onRevealedChange={ setSiteKey }
 							/>

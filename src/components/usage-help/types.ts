@@ -9,6 +9,13 @@ export interface UsageHelpProps {
 	 * examples then hold a placeholder.
 	 */
 	apiKey: string | null;
+	/**
+	 * Whether requests with this contact's key must send the site key, once
+	 * known (the contact's "Will this key work?" report); null when not.
+	 * Where AuthX's permission guard decides (`depends_on_user`), this says
+	 * which way it goes, so the examples show the site key only when needed.
+	 */
+	needsSiteKey?: boolean | null;
 }
 
 export interface SiteKeyProps {

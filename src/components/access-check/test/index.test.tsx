@@ -149,6 +149,38 @@ describe( 'AccessCheck', () => {
 			expect( verdict ).toHaveTextContent( 'X-Civi-Key header' );
 		} );
 
+		it( 'should tell whether the key needs the site key, each time a report arrives', async () => {
+			routes(
+				inTurn(
+					makeWorksReport( { needs_site_key: true } ),
+					makeWorksReport( { needs_site_key: false } )
+				)
+			);
+			const told = jest.fn();
+			const { rerender } = render(
+				<AccessCheck
+					contact={ makeContact() }
+					onNeedsSiteKeyChange={ told }
+				/>
+			);
+
+			await waitFor( () =>
+				expect( told ).toHaveBeenLastCalledWith( true )
+			);
+			expect( told ).toHaveBeenNthCalledWith( 1, null );
+
+			rerender(
+				<AccessCheck
+					contact={ makeContact() }
+					refreshKey={ 1 }
+					onNeedsSiteKeyChange={ told }
+				/>
+			);
+			await waitFor( () =>
+				expect( told ).toHaveBeenLastCalledWith( false )
+			);
+		} );
+
 		it( 'should warn that a key without a user runs as an anonymous visitor', async () => {
 			routes( makeAnonymousReport() );
 			render( <AccessCheck contact={ NO_USER } /> );

@@ -229,6 +229,53 @@ describe( 'ConnectIntegration', () => {
 		expect( onManageContact ).toHaveBeenCalledWith( 42 );
 	} );
 
+	it( 'should leave the site key out of the ready request when the new role may authenticate with an API key', async () => {
+		const user = userEvent.setup();
+		serve( {
+			'GET /civikey/v1/connection': makeConnection( {
+				site_key_header: 'depends_on_user',
+			} ),
+		} );
+		renderFlow();
+		await describeAndReview( user );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Create everything' } )
+		);
+
+		const usage = await screen.findByRole( 'region', {
+			name: 'How to use this key',
+		} );
+		const [ command ] = await within( usage ).findAllByText( /^curl/, {
+			selector: 'code',
+		} );
+		expect( command ).not.toHaveTextContent( 'X-Civi-Key' );
+		expect( usage ).not.toHaveTextContent( 'If CiviCRM answers 401' );
+	} );
+
+	it( 'should keep the site key hint when the plan’s role may not authenticate with an API key', async () => {
+		const user = userEvent.setup();
+		serve( {
+			[ PLAN ]: makePlan( {
+				permissions: [ 'access AJAX API', 'view all contacts' ],
+			} ),
+			'GET /civikey/v1/connection': makeConnection( {
+				site_key_header: 'depends_on_user',
+			} ),
+		} );
+		renderFlow();
+		await describeAndReview( user );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Create everything' } )
+		);
+
+		const usage = await screen.findByRole( 'region', {
+			name: 'How to use this key',
+		} );
+		await waitFor( () =>
+			expect( usage ).toHaveTextContent( 'If CiviCRM answers 401' )
+		);
+	} );
+
 	it( 'should keep the name and the custom permissions when going Back', async () => {
 		const user = userEvent.setup();
 		serve();

@@ -460,6 +460,44 @@ describe( 'KeyManager', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'should show the site key in the usage examples only for a contact whose requests need it', async () => {
+		const user = userEvent.setup();
+		routes( {
+			'GET /civikey/v1/connection': makeConnection( {
+				site_key_header: 'depends_on_user',
+			} ),
+			'GET /civikey/v1/contacts/43/report': makeWorksReport( {
+				contact: MAILER,
+				needs_site_key: true,
+			} ),
+		} );
+		render( <KeyManager /> );
+		const usage = async () =>
+			within(
+				await screen.findByRole( 'region', {
+					name: 'How to use this key',
+				} )
+			);
+
+		await pickContact( user, 'Zapier' );
+		await waitFor( async () =>
+			expect(
+				( await usage() ).getAllByText( /^curl/, {
+					selector: 'code',
+				} )[ 0 ]
+			).not.toHaveTextContent( 'X-Civi-Key' )
+		);
+
+		await pickContact( user, 'Mailer' );
+		await waitFor( async () =>
+			expect(
+				( await usage() ).getAllByText( /^curl/, {
+					selector: 'code',
+				} )[ 0 ]
+			).toHaveTextContent( "-H 'X-Civi-Key: YOUR_SITE_KEY'" )
+		);
+	} );
+
 	it( 'should check access again after the new key is tested', async () => {
 		const user = userEvent.setup();
 		routes( {

@@ -191,6 +191,40 @@ describe( 'UsageHelp', () => {
 		).toBeInTheDocument();
 	} );
 
+	it( 'should leave the site key out when this contact’s user may authenticate with an API key', async () => {
+		routes( { site_key_header: 'depends_on_user' } );
+		render( <UsageHelp apiKey={ null } needsSiteKey={ false } /> );
+
+		const command = await api4Command();
+		expect( command ).toMatch( /^curl -X POST/ );
+		expect( command ).not.toContain( 'X-Civi-Key' );
+		expect( screen.queryByText( /If CiviCRM answers 401/ ) ).toBeNull();
+		expect(
+			screen.queryByRole( 'button', { name: 'Reveal site key' } )
+		).not.toBeInTheDocument();
+	} );
+
+	it( 'should put the site key in the command when this contact’s requests need it', async () => {
+		routes( { site_key_header: 'depends_on_user' } );
+		render( <UsageHelp apiKey={ null } needsSiteKey={ true } /> );
+
+		const command = await api4Command();
+		expect( command ).toMatch( /^curl -X POST/ );
+		expect( command ).toContain( "-H 'X-Civi-Key: YOUR_SITE_KEY'" );
+		expect(
+			await screen.findByRole( 'button', { name: 'Reveal site key' } )
+		).toBeInTheDocument();
+	} );
+
+	it( 'should keep what the site requires whatever the contact', async () => {
+		routes( { site_key_header: 'required' } );
+		render( <UsageHelp apiKey={ null } needsSiteKey={ false } /> );
+
+		expect( await api4Command() ).toContain(
+			"-H 'X-Civi-Key: YOUR_SITE_KEY'"
+		);
+	} );
+
 	it( 'should say why the site key may not be revealed', async () => {
 		const user = userEvent.setup();
 		routes( { site_key_header: 'required' }, () => {
