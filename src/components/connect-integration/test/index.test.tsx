@@ -119,6 +119,31 @@ async function describeAndReview(
 	await screen.findByText( /“Zapier”, an organization/ );
 }
 
+/**
+ * Goes through the flow to the key step on a site where AuthX's permission
+ * guard decides whether the site key is needed.
+ *
+ * @param overrides Answers by route.
+ * @return The "How to use this key" region.
+ */
+async function createWhereTheSiteKeyDependsOnTheUser(
+	overrides: Record< string, RouteAnswer > = {}
+): Promise< HTMLElement > {
+	const user = userEvent.setup();
+	serve( {
+		'GET /civikey/v1/connection': makeConnection( {
+			site_key_header: 'depends_on_user',
+		} ),
+		...overrides,
+	} );
+	renderFlow();
+	await describeAndReview( user );
+	await user.click(
+		screen.getByRole( 'button', { name: 'Create everything' } )
+	);
+	return screen.findByRole( 'region', { name: 'How to use this key' } );
+}
+
 describe( 'ConnectIntegration', () => {
 	beforeEach( () => {
 		mockApiFetch.mockReset();
@@ -230,21 +255,7 @@ describe( 'ConnectIntegration', () => {
 	} );
 
 	it( 'should leave the site key out of the ready request when the new role may authenticate with an API key', async () => {
-		const user = userEvent.setup();
-		serve( {
-			'GET /civikey/v1/connection': makeConnection( {
-				site_key_header: 'depends_on_user',
-			} ),
-		} );
-		renderFlow();
-		await describeAndReview( user );
-		await user.click(
-			screen.getByRole( 'button', { name: 'Create everything' } )
-		);
-
-		const usage = await screen.findByRole( 'region', {
-			name: 'How to use this key',
-		} );
+		const usage = await createWhereTheSiteKeyDependsOnTheUser();
 		const [ command ] = await within( usage ).findAllByText( /^curl/, {
 			selector: 'code',
 		} );
@@ -253,23 +264,10 @@ describe( 'ConnectIntegration', () => {
 	} );
 
 	it( 'should keep the site key hint when the plan’s role may not authenticate with an API key', async () => {
-		const user = userEvent.setup();
-		serve( {
+		const usage = await createWhereTheSiteKeyDependsOnTheUser( {
 			[ PLAN ]: makePlan( {
 				permissions: [ 'access AJAX API', 'view all contacts' ],
 			} ),
-			'GET /civikey/v1/connection': makeConnection( {
-				site_key_header: 'depends_on_user',
-			} ),
-		} );
-		renderFlow();
-		await describeAndReview( user );
-		await user.click(
-			screen.getByRole( 'button', { name: 'Create everything' } )
-		);
-
-		const usage = await screen.findByRole( 'region', {
-			name: 'How to use this key',
 		} );
 		await waitFor( () =>
 			expect( usage ).toHaveTextContent( 'If CiviCRM answers 401' )

@@ -472,29 +472,24 @@ describe( 'KeyManager', () => {
 			} ),
 		} );
 		render( <KeyManager /> );
-		const usage = async () =>
+		// The APIv4 example, the first command under "How to use this key".
+		const api4Command = async () =>
 			within(
 				await screen.findByRole( 'region', {
 					name: 'How to use this key',
 				} )
-			);
+			).getAllByText( /^curl/, { selector: 'code' } )[ 0 ];
 
 		await pickContact( user, 'Zapier' );
 		await waitFor( async () =>
-			expect(
-				( await usage() ).getAllByText( /^curl/, {
-					selector: 'code',
-				} )[ 0 ]
-			).not.toHaveTextContent( 'X-Civi-Key' )
+			expect( await api4Command() ).not.toHaveTextContent( 'X-Civi-Key' )
 		);
 
 		await pickContact( user, 'Mailer' );
 		await waitFor( async () =>
-			expect(
-				( await usage() ).getAllByText( /^curl/, {
-					selector: 'code',
-				} )[ 0 ]
-			).toHaveTextContent( "-H 'X-Civi-Key: YOUR_SITE_KEY'" )
+			expect( await api4Command() ).toHaveTextContent(
+				"-H 'X-Civi-Key: YOUR_SITE_KEY'"
+			)
 		);
 	} );
 
